@@ -1,0 +1,60 @@
+// Turns facts and derived figures into the text the audience reads.
+// The article's hedge stays attached to each figure: "$500B+", "~$13B", "$230B (reported)".
+import type { DerivedKey } from './derived'
+import { DERIVATIONS, derive } from './derived'
+import type { Fact, FactTable, Qualifier } from './facts'
+import { checkAmount, FACTS, FactError, getFact, isFactKey } from './facts'
+
+export type FigureForm = 'short' | 'long'
+
+/** $10B, $4.5B; amounts are in billions of US dollars. */
+export function formatAmount(billions: number, field = 'amount'): string {
+  checkAmount(field, billions)
+  const rounded = Math.round(billions * 10) / 10
+  return `$${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}B`
+}
+
+const SHORT: Record<Qualifier, (amount: string) => string> = {
+  'at least': a => `${a}+`,
+  'north of': a => `${a}+`,
+  'around': a => `~${a}`,
+  'reported': a => `${a} (reported)`,
+  'estimated': a => `~${a} (est.)`,
+  'none': a => a,
+}
+
+const LONG: Record<Qualifier, (amount: string) => string> = {
+  'at least': a => `at least ${a}`,
+  'north of': a => `north of ${a}`,
+  'around': a => `around ${a}`,
+  'reported': a => `${a} (reported)`,
+  'estimated': a => `around ${a} (estimated)`,
+  'none': a => a,
+}
+
+export function formatFact(fact: Fact, form: FigureForm = 'short', field = 'fact'): string {
+  const amount = formatAmount(fact.value, `${field}.value`)
+  const qualify = (form === 'short' ? SHORT : LONG)[fact.qualifier]
+  if (!qualify)
+    throw new FactError(`${field}.qualifier`, `unknown qualifier ${JSON.stringify(fact.qualifier)}`)
+  return qualify(amount)
+}
+
+/** ~3.3x, ~100x: one decimal below 10x, whole numbers above. Always approximate. */
+export function formatMultiple(times: number, field = 'multiple'): string {
+  checkAmount(field, times)
+  return times < 10 ? `~${times.toFixed(1)}x` : `~${Math.round(times)}x`
+}
+
+export function isDerivedKey(key: string): key is DerivedKey {
+  return Object.prototype.hasOwnProperty.call(DERIVATIONS, key)
+}
+
+/** The text for any figure the deck shows, by key: a fact or a derived ratio. */
+export function figureText(key: string, form: FigureForm = 'short', table: FactTable = FACTS): string {
+  if (isDerivedKey(key))
+    return formatMultiple(derive(key, table), `derived.${key}`)
+  if (isFactKey(key))
+    return formatFact(getFact(key, table), form, `facts.${key}`)
+  throw new FactError(`figure "${key}"`, 'is neither a fact nor a derived figure')
+}
