@@ -1,20 +1,20 @@
 // Every derived figure on a slide is computed here from the article's figures.
 import { type FactKey, type FactTable, FACTS, getFact } from './facts'
 
-/** a ÷ b, where both come from the fact table. A zero, NaN or negative input throws, naming it. */
+// #region method
+/** a ÷ b from the fact table; a zero, NaN or negative input throws, naming it. */
 export function ratio(top: FactKey, bottom: FactKey, table: FactTable = FACTS): number {
   return getFact(top, table).value / getFact(bottom, table).value
 }
 
+// OpenAI's new valuation over: its earlier one, its revenue, its two nearest rivals
 export const DERIVATIONS = {
-  // $500B+ now against $150B months ago
   valuationJump: ['openAIValuation', 'openAIValuationBefore'],
-  // $500B+ price against ~$5B a year of revenue
   revenueMultiple: ['openAIValuation', 'openAIRevenue'],
-  // how far ahead of its private rivals OpenAI would sit
   leadOverXAI: ['openAIValuation', 'xAIValuation'],
   leadOverAnthropic: ['openAIValuation', 'anthropicValuation'],
 } as const satisfies Record<string, readonly [FactKey, FactKey]>
+// #endregion method
 
 export type DerivedKey = keyof typeof DERIVATIONS
 

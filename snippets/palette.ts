@@ -55,3 +55,16 @@ export const DARK: Palette = {
 export function paletteFor(isDark: boolean): Palette {
   return isDark ? DARK : LIGHT
 }
+
+/** CSS custom properties for slide text, generated from the same palette the charts use. */
+export function paletteCss(): string {
+  const vars = (p: Palette) => [
+    `--deck-text:${p.text}`,
+    `--deck-muted:${p.muted}`,
+    `--deck-grid:${p.grid}`,
+    `--deck-bg:${p.background}`,
+    `--deck-warning:${p.warning}`,
+    ...Object.entries(p.company).map(([name, colour]) => `--deck-${name}:${colour}`),
+  ].join(';')
+  return `:root{${vars(LIGHT)}}html.dark{${vars(DARK)}}`
+}
