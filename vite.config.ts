@@ -1,0 +1,30 @@
+import type { Plugin } from 'vite'
+import { defineConfig } from 'vite'
+
+// Slidev puts every module under node_modules/vue* into its eagerly loaded `modules/vue` chunk,
+// and `vue-chartjs` matches that prefix, so Chart.js would ride along onto slide 1's critical path.
+// Keep the chart libraries out of Slidev's chunk rules, so the bundler places them with the
+// chart components, which only the chart slides load.
+const CHART_LIBRARIES = /\/node_modules\/(?:chart\.js|vue-chartjs|@kurkle\/color)\//
+
+function chartChunk(): Plugin {
+  return {
+    name: 'deck:chart-chunk',
+    enforce: 'post',
+    config(config) {
+      const output = config.build?.rollupOptions?.output
+      if (!output || Array.isArray(output))
+        return
+      const slidevChunks = output.manualChunks
+      output.manualChunks = (id, meta) => {
+        if (CHART_LIBRARIES.test(id))
+          return undefined
+        return typeof slidevChunks === 'function' ? slidevChunks(id, meta) : undefined
+      }
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [chartChunk()],
+})
