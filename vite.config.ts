@@ -27,4 +27,7 @@ function chartChunk(): Plugin {
 
 export default defineConfig({
   plugins: [chartChunk()],
+  // Pre-bundle the chart libraries up front: found late (on the first chart slide), Vite re-bundles
+  // and reloads the page, which in the dev server and in `slidev export` restarts the work.
+  optimizeDeps: { include: ['chart.js', 'vue-chartjs'] },
 })
