@@ -1,0 +1,33 @@
+// What the browser suite's global setup hands to the tests (vitest provide/inject).
+export interface ServedDeck {
+  /** http://127.0.0.1:port/base/ */
+  url: string
+  /** http://127.0.0.1:port */
+  origin: string
+  base: string
+  /** the build on disk */
+  dir: string
+}
+
+export interface BrowserEnv {
+  root: string
+  ci: boolean
+  /** Why the whole browser suite is skipped (no Chromium, not under CI). */
+  skip?: string
+  /** Why the PDF checks are skipped (no poppler-utils, not under CI). */
+  pdfSkip?: string
+  chromium?: string
+  /** `npm run build` (--without-notes), built and served under a sub-path. */
+  public?: ServedDeck
+  /** `npm run build:presenter` (with notes), served at /. */
+  presenter?: ServedDeck
+  /** tests/fixtures/bad-chart-data */
+  fixture?: ServedDeck
+  fixtureError?: string
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    browserEnv: BrowserEnv
+  }
+}
