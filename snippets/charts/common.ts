@@ -8,6 +8,7 @@ import type {
   ChartOptions,
   ChartType,
   FontSpec,
+  Plugin,
   TooltipItem,
 } from 'chart.js'
 import type { DerivedKey } from '../derived'
@@ -605,5 +606,46 @@ export function markColors(palette: Palette): Omit<MarksOptions, 'bars' | 'callo
     insideTextColor: palette.background,
     mutedColor: palette.muted,
     hatchColor: palette.floorHatch,
+  }
+}
+
+/** One bar of a single-dataset chart: its figure, its colour, and whether it is only in talks. */
+export interface MarkedBar {
+  readonly figure: Figure
+  readonly color: string
+  readonly tentative?: boolean
+}
+
+/** End labels and floor extensions for each bar of a chart's single dataset, in the palette's colours. */
+export function barEndMarks(palette: Palette, bars: readonly MarkedBar[], callout?: Callout): MarksOptions {
+  return {
+    ...markColors(palette),
+    bars: bars.map((bar, index) => ({
+      datasetIndex: 0,
+      index,
+      text: barEndText(bar.figure),
+      floor: bar.figure.floor,
+      tentative: bar.tentative ?? false,
+      color: bar.color,
+    })),
+    ...(callout ? { callout } : {}),
+  }
+}
+
+/** Draws a chart's callout (the jump arrow, the multiple) over its bars. */
+export type CalloutDrawer = (chart: Chart<'bar'>, marks: MarksOptions, callout: Callout) => void
+
+/** The in-chart marks plugin: end labels and floors on every bar, then the chart's own callout, if any. */
+export function marksPlugin(drawCallout?: CalloutDrawer): Plugin<'bar', MarksOptions> {
+  return {
+    id: MARKS_PLUGIN_ID,
+    afterDatasetsDraw(chart, _args, options) {
+      const marks = marksOf(options)
+      if (!marks)
+        return
+      drawBarMarks(chart, marks)
+      if (marks.callout && drawCallout)
+        drawCallout(chart, marks, marks.callout)
+    },
   }
 }

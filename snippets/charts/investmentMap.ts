@@ -1,24 +1,19 @@
 // Chart 4 — who pays whom: around $13B from Microsoft into OpenAI (Azure credits + direct investment),
 // at least $10B from Amazon into OpenAI (in talks), $4B from Amazon into Anthropic. Bars take the
 // investor's colour; a deal still in talks is striped with a dashed outline, and a floor gets an arrow.
-import type { Plugin } from 'chart.js'
 import { FACTS, type FactKey, type FactTable } from '../facts'
 import type { Company, Palette } from '../palette'
 import {
   type BarConfig,
+  barEndMarks,
   baseOptions,
   type BuildOptions,
-  barEndText,
   captionRow,
   type ChartDefinition,
   type ChartText,
   checkBarData,
-  drawBarMarks,
   type Figure,
-  MARKS_PLUGIN_ID,
-  markColors,
-  type MarksOptions,
-  marksOf,
+  marksPlugin,
   readFigure,
   splitNote,
   summarize,
@@ -60,14 +55,7 @@ export function investmentRows(facts: FactTable = FACTS): InvestmentRow[] {
   })
 }
 
-export const investmentMapMarks: Plugin<'bar', MarksOptions> = {
-  id: MARKS_PLUGIN_ID,
-  afterDatasetsDraw(chart, _args, options) {
-    const marks = marksOf(options)
-    if (marks)
-      drawBarMarks(chart, marks)
-  },
-}
+export const investmentMapMarks = marksPlugin()
 
 export function investmentMapConfig(facts: FactTable, palette: Palette, opts: BuildOptions): BarConfig {
   const rows = investmentRows(facts)
@@ -85,17 +73,7 @@ export function investmentMapConfig(facts: FactTable, palette: Palette, opts: Bu
       maxBarThickness: 54,
     }],
   })
-  const marks: MarksOptions = {
-    ...markColors(palette),
-    bars: rows.map((r, index) => ({
-      datasetIndex: 0,
-      index,
-      text: barEndText(r.figure),
-      floor: r.figure.floor,
-      tentative: r.tentative,
-      color: palette.company[r.investor],
-    })),
-  }
+  const marks = barEndMarks(palette, rows.map(r => ({ figure: r.figure, color: palette.company[r.investor], tentative: r.tentative })))
   return {
     type: 'bar',
     data,

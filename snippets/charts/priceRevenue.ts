@@ -1,15 +1,15 @@
 // Chart 3 — price against revenue: north of $500B of valuation against around $5B of annualized
 // revenue (an estimate). On one axis the revenue bar is a sliver; "~100x" (derive('revenueMultiple'))
 // is written large beside it.
-import type { Chart, Plugin } from 'chart.js'
+import type { Chart } from 'chart.js'
 import { FACTS, type FactKey, type FactTable } from '../facts'
 import type { Palette } from '../palette'
 import {
-  type BarConfig,
   barBox,
+  type BarConfig,
+  barEndMarks,
   baseOptions,
   type BuildOptions,
-  barEndText,
   type Callout,
   capitalize,
   captionRow,
@@ -17,14 +17,11 @@ import {
   type ChartText,
   checkBarData,
   cssFont,
-  drawBarMarks,
   type Figure,
   FONT_SIZE,
   labelAfter,
-  MARKS_PLUGIN_ID,
-  markColors,
   type MarksOptions,
-  marksOf,
+  marksPlugin,
   readFigure,
   readMultiple,
   summarize,
@@ -84,17 +81,7 @@ function drawMultiple(chart: Chart<'bar'>, marks: MarksOptions, callout: Callout
   ctx.restore()
 }
 
-export const priceRevenueMarks: Plugin<'bar', MarksOptions> = {
-  id: MARKS_PLUGIN_ID,
-  afterDatasetsDraw(chart, _args, options) {
-    const marks = marksOf(options)
-    if (!marks)
-      return
-    drawBarMarks(chart, marks)
-    if (marks.callout)
-      drawMultiple(chart, marks, marks.callout)
-  },
-}
+export const priceRevenueMarks = marksPlugin(drawMultiple)
 
 export function priceRevenueConfig(facts: FactTable, palette: Palette, opts: BuildOptions): BarConfig {
   const rows = priceRevenueRows(facts)
@@ -114,24 +101,13 @@ export function priceRevenueConfig(facts: FactTable, palette: Palette, opts: Bui
       maxBarThickness: 64,
     }],
   })
-  const marks: MarksOptions = {
-    ...markColors(palette),
-    bars: rows.map((r, index) => ({
-      datasetIndex: 0,
-      index,
-      text: barEndText(r.figure),
-      floor: r.figure.floor,
-      tentative: false,
-      color: openai,
-    })),
-    callout: {
-      from: { datasetIndex: 0, index: 0 },
-      to: { datasetIndex: 0, index: rows.length - 1 },
-      text: multiple.text,
-      note: `${multiple.formula}`,
-      color: openai,
-    },
-  }
+  const marks = barEndMarks(palette, rows.map(r => ({ figure: r.figure, color: openai })), {
+    from: { datasetIndex: 0, index: 0 },
+    to: { datasetIndex: 0, index: rows.length - 1 },
+    text: multiple.text,
+    note: multiple.formula,
+    color: openai,
+  })
   return {
     type: 'bar',
     data,

@@ -1,14 +1,14 @@
 // Chart 2 — the jump: OpenAI at $150B months ago, then north of $500B if the deal closes.
 // An arrow from the first bar to the second carries the multiple (~3.3x, from derive('valuationJump')).
-import type { Chart, Plugin } from 'chart.js'
+import type { Chart } from 'chart.js'
 import { FACTS, type FactKey, type FactTable } from '../facts'
 import type { Palette } from '../palette'
 import {
-  type BarConfig,
   barBox,
+  type BarConfig,
+  barEndMarks,
   baseOptions,
   type BuildOptions,
-  barEndText,
   type Callout,
   capitalize,
   captionRow,
@@ -16,14 +16,11 @@ import {
   type ChartText,
   checkBarData,
   cssFont,
-  drawBarMarks,
   type Figure,
   FONT_SIZE,
   labelAfter,
-  MARKS_PLUGIN_ID,
-  markColors,
   type MarksOptions,
-  marksOf,
+  marksPlugin,
   readFigure,
   readMultiple,
   summarize,
@@ -100,17 +97,7 @@ function drawJumpArrow(chart: Chart<'bar'>, marks: MarksOptions, callout: Callou
   ctx.restore()
 }
 
-export const valuationJumpMarks: Plugin<'bar', MarksOptions> = {
-  id: MARKS_PLUGIN_ID,
-  afterDatasetsDraw(chart, _args, options) {
-    const marks = marksOf(options)
-    if (!marks)
-      return
-    drawBarMarks(chart, marks)
-    if (marks.callout)
-      drawJumpArrow(chart, marks, marks.callout)
-  },
-}
+export const valuationJumpMarks = marksPlugin(drawJumpArrow)
 
 export function valuationJumpConfig(facts: FactTable, palette: Palette, opts: BuildOptions): BarConfig {
   const rows = valuationJumpRows(facts)
@@ -129,24 +116,13 @@ export function valuationJumpConfig(facts: FactTable, palette: Palette, opts: Bu
       maxBarThickness: 120,
     }],
   })
-  const marks: MarksOptions = {
-    ...markColors(palette),
-    bars: rows.map((r, index) => ({
-      datasetIndex: 0,
-      index,
-      text: barEndText(r.figure),
-      floor: r.figure.floor,
-      tentative: false,
-      color: openai,
-    })),
-    callout: {
-      from: { datasetIndex: 0, index: 0 },
-      to: { datasetIndex: 0, index: rows.length - 1 },
-      text: jump.text,
-      note: '',
-      color: openai,
-    },
-  }
+  const marks = barEndMarks(palette, rows.map(r => ({ figure: r.figure, color: openai })), {
+    from: { datasetIndex: 0, index: 0 },
+    to: { datasetIndex: 0, index: rows.length - 1 },
+    text: jump.text,
+    note: '',
+    color: openai,
+  })
   return {
     type: 'bar',
     data,

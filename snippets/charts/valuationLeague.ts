@@ -1,24 +1,19 @@
 // Chart 1 — the valuation league: OpenAI (north of $500B if the deal closes) against xAI ($230B,
 // reported) and Anthropic ($183B). OpenAI's figure is a floor, so its bar carries a hatched extension
 // with an arrow and the label "$500B+ (floor)".
-import type { Plugin } from 'chart.js'
 import { FACTS, type FactKey, type FactTable } from '../facts'
 import type { Company, Palette } from '../palette'
 import {
   type BarConfig,
+  barEndMarks,
   baseOptions,
   type BuildOptions,
-  barEndText,
   captionRow,
   type ChartDefinition,
   type ChartText,
   checkBarData,
-  drawBarMarks,
   type Figure,
-  MARKS_PLUGIN_ID,
-  markColors,
-  type MarksOptions,
-  marksOf,
+  marksPlugin,
   readFigure,
   readMultiple,
   summarize,
@@ -65,14 +60,7 @@ export function valuationLeagueRows(facts: FactTable = FACTS): LeagueRow[] {
 }
 
 /** Draws the end labels and the floor extension of OpenAI's bar. */
-export const valuationLeagueMarks: Plugin<'bar', MarksOptions> = {
-  id: MARKS_PLUGIN_ID,
-  afterDatasetsDraw(chart, _args, options) {
-    const marks = marksOf(options)
-    if (marks)
-      drawBarMarks(chart, marks)
-  },
-}
+export const valuationLeagueMarks = marksPlugin()
 
 export function valuationLeagueConfig(facts: FactTable, palette: Palette, opts: BuildOptions): BarConfig {
   const rows = valuationLeagueRows(facts)
@@ -89,17 +77,7 @@ export function valuationLeagueConfig(facts: FactTable, palette: Palette, opts: 
       maxBarThickness: 58,
     }],
   })
-  const marks: MarksOptions = {
-    ...markColors(palette),
-    bars: rows.map((r, index) => ({
-      datasetIndex: 0,
-      index,
-      text: barEndText(r.figure),
-      floor: r.figure.floor,
-      tentative: false,
-      color: palette.company[r.company],
-    })),
-  }
+  const marks = barEndMarks(palette, rows.map(r => ({ figure: r.figure, color: palette.company[r.company] })))
   return {
     type: 'bar',
     data,
