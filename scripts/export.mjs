@@ -149,6 +149,10 @@ async function slidevExport(args, executablePath) {
     output,
     '--timeout',
     '120000',
+    // Slidev counts the print view's slides as soon as the page loads; on a busy machine that can be
+    // before they render (a PPTX with no slides was seen). Wait for the slide chunks to arrive.
+    '--wait-until',
+    'networkidle',
   ]
   if (args.kind === 'clicks')
     flags.push('--with-clicks')
