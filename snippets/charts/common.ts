@@ -548,8 +548,7 @@ export interface BaseOptionsInput {
   readonly opts: BuildOptions
   /** true: bars grow to the right (indexAxis 'y'); false: bars grow upwards. */
   readonly horizontal: boolean
-  /** Largest value shown; the value axis leaves `headroom` × max so labels and floor marks fit. */
-  readonly max: number
+  /** The value axis runs to `headroom` × the largest figure, so labels and floor marks fit. */
   readonly headroom: number
   /** One figure per category, in the order of the labels (for tooltips). */
   readonly figures: readonly Figure[]
@@ -563,7 +562,7 @@ export function baseOptions(input: BaseOptionsInput): BarOptions {
   const valueAxis = {
     type: 'linear' as const,
     beginAtZero: true,
-    suggestedMax: input.max * input.headroom,
+    suggestedMax: Math.max(...input.figures.map(f => f.fact.value)) * input.headroom,
     grid: { color: palette.grid },
     border: { display: false },
     ticks: {

@@ -81,7 +81,6 @@ export function investmentMapConfig(facts: FactTable, palette: Palette, opts: Bu
       palette,
       opts,
       horizontal: true,
-      max: Math.max(...rows.map(r => r.figure.fact.value)),
       headroom: 1.45,
       figures: rows.map(r => r.figure),
       titles: rows.map(r => (r.note ? `${r.flow} (${r.note})` : r.flow)),

@@ -115,7 +115,6 @@ export function priceRevenueConfig(facts: FactTable, palette: Palette, opts: Bui
       palette,
       opts,
       horizontal: true,
-      max: Math.max(...rows.map(r => r.figure.fact.value)),
       headroom: 1.3,
       figures: rows.map(r => r.figure),
       titles: rows.map(r => r.name),

@@ -130,7 +130,6 @@ export function valuationJumpConfig(facts: FactTable, palette: Palette, opts: Bu
       palette,
       opts,
       horizontal: false,
-      max: Math.max(...rows.map(r => r.figure.fact.value)),
       headroom: 1.35,
       figures: rows.map(r => r.figure),
       titles: rows.map(r => r.when),

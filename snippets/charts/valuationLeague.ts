@@ -85,7 +85,6 @@ export function valuationLeagueConfig(facts: FactTable, palette: Palette, opts: 
       palette,
       opts,
       horizontal: true,
-      max: Math.max(...rows.map(r => r.figure.fact.value)),
       headroom: 1.4,
       figures: rows.map(r => r.figure),
       titles: rows.map(r => r.name),
