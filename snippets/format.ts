@@ -58,3 +58,29 @@ export function figureText(key: string, form: FigureForm = 'short', table: FactT
     return formatFact(getFact(key, table), form, `facts.${key}`)
   throw new FactError(`figure "${key}"`, 'is neither a fact nor a derived figure')
 }
+
+/** One figure as the sources slide and the presenter's sources list show it. */
+export interface FigureSource {
+  readonly key: string
+  /** What the figure is: "OpenAI valuation if the deal closes". */
+  readonly label: string
+  /** As the slides show it: "$500B+", "~3.3x". */
+  readonly text: string
+  /** The article's hedge ("north of"), or "our arithmetic" for a derived ratio. */
+  readonly hedge: string
+  /** The article's own words, or the arithmetic for a derived ratio ("500 ÷ 150 ≈ 3.3"). */
+  readonly wording: string
+}
+
+/** Source details for a fact or derived key; throws a FactError naming the field if it is bad. */
+export function figureSource(key: string, table: FactTable = FACTS): FigureSource {
+  const text = figureText(key, 'short', table)
+  if (isDerivedKey(key)) {
+    const [top, bottom] = DERIVATIONS[key]
+    const a = getFact(top, table)
+    const b = getFact(bottom, table)
+    return { key, label: `${a.label} ÷ ${b.label}`, text, hedge: 'our arithmetic', wording: `${a.value} ÷ ${b.value} ≈ ${text.replace(/^~/, '')}` }
+  }
+  const fact = getFact(key, table)
+  return { key, label: fact.label, text, hedge: fact.qualifier, wording: fact.wording }
+}
