@@ -1,73 +1,37 @@
 // @ts-check
-// The one place that finds and launches Chromium, for the exports, the browser tests and the bench.
-// playwright-core never downloads a browser here: we use the system Chromium (Debian/Ubuntu paths),
-// or whatever CHROMIUM_PATH points to.
+// The one Chromium lookup, for the exports, the browser tests and the bench: $CHROMIUM_PATH, then
+// Debian's /usr/bin/chromium. playwright-core never downloads a browser here.
 import { accessSync, constants } from 'node:fs'
 import process from 'node:process'
-import { pathToFileURL } from 'node:url'
 
-/** Where Debian/Ubuntu (and Google's package) put Chromium, in order of preference. */
-export const CHROMIUM_CANDIDATES = Object.freeze([
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-])
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
+
+/** Flags that let Chromium run as root in a container, offline, without phoning home. */
+export const CHROMIUM_ARGS = Object.freeze(['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'])
+
+export const CHROMIUM_HELP = `No Chromium at $CHROMIUM_PATH or ${DEFAULT_CHROMIUM}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.`
 
 /**
- * Flags that let Chromium run as root in a container, offline, without phoning home.
- * (playwright-core adds --no-sandbox itself unless chromiumSandbox is set; we pass it explicitly
- * so the flags are the same wherever this list is used.)
- */
-export const CHROMIUM_ARGS = Object.freeze([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-])
-
-export const CHROMIUM_HELP = [
-  'No Chromium found.',
-  `Looked at: $CHROMIUM_PATH (unset), ${CHROMIUM_CANDIDATES.join(', ')}.`,
-  'Install one with `sudo apt-get install chromium` (Debian/Ubuntu),',
-  'or point CHROMIUM_PATH at a Chromium/Chrome executable: CHROMIUM_PATH=/path/to/chrome npm run export',
-].join('\n')
-
-/** @param {string} file */
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK)
-    return true
-  }
-  catch {
-    return false
-  }
-}
-
-/**
- * The Chromium executable to use, or undefined when there is none.
- * CHROMIUM_PATH wins; if it is set but not executable, that is an error (a typo should not silently
- * fall back to another browser).
+ * The Chromium to use, or undefined when there is none. A CHROMIUM_PATH that is set but not
+ * executable is an error: a typo should not fall back to another browser.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string | undefined}
  */
 export function findChromium(env = process.env) {
   const override = env.CHROMIUM_PATH?.trim()
-  if (override) {
-    if (!isExecutable(override))
-      throw new Error(`CHROMIUM_PATH is set to ${override}, but that is not an executable file.\n${CHROMIUM_HELP.split('\n').slice(2).join('\n')}`)
-    return override
+  for (const file of override ? [override] : [DEFAULT_CHROMIUM]) {
+    try {
+      accessSync(file, constants.X_OK)
+      return file
+    }
+    catch {}
   }
-  return CHROMIUM_CANDIDATES.find(isExecutable)
+  if (override)
+    throw new Error(`CHROMIUM_PATH is set to ${override}, but that is not an executable file.`)
+  return undefined
 }
 
-/**
- * Like findChromium, but throws the install hint when there is none.
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {string}
- */
+/** @param {NodeJS.ProcessEnv} [env] */
 export function requireChromium(env = process.env) {
   const found = findChromium(env)
   if (!found)
@@ -76,27 +40,10 @@ export function requireChromium(env = process.env) {
 }
 
 /**
- * Launches the system Chromium through playwright-core with the offline/root flags.
+ * The system Chromium through playwright-core, with the offline/root flags.
  * @param {import('playwright-core').LaunchOptions} [options]
- * @returns {Promise<import('playwright-core').Browser>}
  */
 export async function launchChromium(options = {}) {
   const { chromium } = await import('playwright-core')
-  return chromium.launch({
-    headless: true,
-    ...options,
-    executablePath: options.executablePath ?? requireChromium(),
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  })
-}
-
-// `node scripts/chromium.mjs` prints the path it would use (or the hint, exit 1).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    console.log(requireChromium())
-  }
-  catch (error) {
-    console.error(error instanceof Error ? error.message : error)
-    process.exitCode = 1
-  }
+  return chromium.launch({ ...options, executablePath: options.executablePath ?? requireChromium(), args: [...CHROMIUM_ARGS, ...(options.args ?? [])] })
 }

@@ -18,7 +18,7 @@ import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { CHROMIUM_HELP, findChromium, launchChromium } from './chromium.mjs'
-import { startServer } from './serve.mjs'
+import { startServer } from './preview.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)

@@ -1,8 +1,7 @@
-// Reads slides.md the way Slidev splits it (separator lines, per-slide frontmatter, code fences,
-// HTML comments), independently of Slidev, so the tests can compare the built deck with the source.
-// The last HTML comment of a slide is its speaker note.
+// slides.md as Slidev's own parser reads it, for comparing the built deck with its source.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parseSync } from '@slidev/parser/core'
 
 export interface SourceSlide {
   /** 1-based number in the presented deck (hidden slides excluded). */
@@ -11,133 +10,26 @@ export interface SourceSlide {
   frontmatter: string
   /** Markdown body without frontmatter and without the note. */
   content: string
-  /** The speaker note (text inside the last HTML comment), or '' when there is none. */
+  /** The speaker note, or '' when there is none. */
   note: string
   /** `clicks:` from the frontmatter, when given. */
   clicks?: number
   title?: string
 }
 
-const RE_CRLF = /\r?\n/
-
-function advanceComment(line: string, inComment: boolean): boolean {
-  let cursor = 0
-  while (cursor < line.length) {
-    if (inComment) {
-      const end = line.indexOf('-->', cursor)
-      if (end < 0)
-        return true
-      inComment = false
-      cursor = end + 3
-    }
-    else {
-      const start = line.indexOf('<!--', cursor)
-      if (start < 0)
-        return false
-      const end = line.indexOf('-->', start + 4)
-      if (end < 0)
-        return true
-      cursor = end + 3
-    }
-  }
-  return inComment
-}
-
-/** Splits the markdown into raw slide chunks, following Slidev's separator rules. */
-export function splitSlides(markdown: string): string[] {
-  const lines = markdown.split(RE_CRLF)
-  const chunks: string[] = []
-  let start = 0
-  let inComment = false
-  const slice = (end: number) => {
-    if (start !== end)
-      chunks.push(lines.slice(start, end).join('\n'))
-    start = end + 1
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!
-    const line = raw.trimEnd()
-    if (inComment) {
-      inComment = advanceComment(raw, true)
-      continue
-    }
-    if (line.startsWith('---')) {
-      slice(i)
-      const next = lines[i + 1]
-      if (line[3] !== '-' && next?.trim()) {
-        start = i
-        for (i += 1; i < lines.length; i++) {
-          if (lines[i]!.trimEnd() === '---')
-            break
-        }
-      }
-    }
-    else if (line.trimStart().startsWith('```')) {
-      const fence = line.match(/^\s*`+/)![0]
-      let j = i + 1
-      for (; j < lines.length; j++) {
-        if (lines[j]!.startsWith(fence))
-          break
-      }
-      if (j !== lines.length)
-        i = j
-    }
-    else {
-      inComment = advanceComment(raw, false)
-    }
-  }
-  if (start <= lines.length - 1)
-    slice(lines.length)
-  return chunks
-}
-
-function yamlValue(frontmatter: string, key: string): string | undefined {
-  const match = frontmatter.match(new RegExp(`^${key}:\\s*(.*?)\\s*$`, 'm'))
-  return match?.[1]?.replace(/^['"]|['"]$/g, '')
-}
-
-export function parseSlides(markdown: string): SourceSlide[] {
-  const slides: SourceSlide[] = []
-  for (const chunk of splitSlides(markdown)) {
-    let frontmatter = ''
-    let content = chunk.replace(/^---.*\r?\n([\s\S]*?)---/, (_, f: string) => {
-      frontmatter = f
-      return ''
-    }).trim()
-    if (!frontmatter) {
-      content = content.replace(/^\s*```ya?ml([\s\S]*?)```/, (_, f: string) => {
-        frontmatter = f
-        return ''
-      }).trim()
-    }
-    let note = ''
-    const comments = [...content.matchAll(/<!--([\s\S]*?)-->/g)]
-    const last = comments.at(-1)
-    if (last?.index !== undefined && last.index + last[0].length >= content.length) {
-      note = last[1]!.trim()
-      content = content.slice(0, last.index).trim()
-    }
-    const hidden = /^(?:true|yes)$/.test(yamlValue(frontmatter, 'hide') ?? '') || /^(?:true|yes)$/.test(yamlValue(frontmatter, 'disabled') ?? '')
-    if (hidden)
-      continue
-    const clicks = yamlValue(frontmatter, 'clicks')
-    const title = yamlValue(frontmatter, 'title') ?? content.replace(/^```[\s\S]+?^```/gm, '').match(/^#+ (.*)$/m)?.[1]?.trim()
-    slides.push({
-      no: slides.length + 1,
-      frontmatter,
-      content,
-      note,
-      clicks: clicks !== undefined && /^\d+$/.test(clicks) ? Number(clicks) : undefined,
-      title,
-    })
-  }
-  return slides
-}
-
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
 export function readDeck(file = path.join(ROOT, 'slides.md')): SourceSlide[] {
-  return parseSlides(readFileSync(file, 'utf8'))
+  return parseSync(readFileSync(file, 'utf8'), file).slides
+    .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
+    .map((s, i) => ({
+      no: i + 1,
+      frontmatter: s.frontmatterRaw ?? '',
+      content: s.content,
+      note: s.note?.trim() ?? '',
+      clicks: typeof s.frontmatter.clicks === 'number' ? s.frontmatter.clicks : undefined,
+      title: s.title,
+    }))
 }
 
 /** Lowercase, entities and punctuation gone, whitespace collapsed: text that survives markdown/HTML/JS escaping. */

@@ -1,52 +1,45 @@
-// Builds the deck once for the whole browser suite and serves the builds on free ports:
-//   public     `npm run build` (--without-notes), made for a sub-path with --base, served under it
+// Builds each deck once for the whole browser suite and serves it with Vite's preview server
+// (what `npm run serve` runs) on 127.0.0.1:
+//   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
-//   bad-chart  tests/fixtures/bad-chart-data/slides.md (a deck fed broken figures)
-// The build commands are read from package.json, so the tests exercise the real scripts.
-// No Chromium: the tests that need it skip with the reason (the build checks still run), except
-// under CI=true where a missing Chromium or poppler-utils is an error.
+//   fixture    tests/fixtures/bad-chart-data/slides.md (a deck fed broken figures)
+// The commands come from package.json, so the tests build the way the scripts do.
+// Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import type { TestProject } from 'vitest/node'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
-import { type RunningServer, startServer } from '../../scripts/serve.mjs'
-import type { BrowserEnv, ServedDeck } from './env'
+import { startServer } from '../../scripts/preview.mjs'
+import type { BrowserEnv } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
-/** The public build is made for, and served under, a sub-path: proves `--base` builds work. */
 export const PUBLIC_BASE = '/talks/amazon-openai/'
-const FIXTURE = path.join('tests', 'fixtures', 'bad-chart-data', 'slides.md')
-
+const FIXTURE = 'tests/fixtures/bad-chart-data/slides.md'
 const isCI = /^(?:1|true|yes)$/i.test(process.env.CI ?? '')
 
-function log(message: string) {
-  process.stderr.write(`[browser tests] ${message}\n`)
+const log = (message: string) => process.stderr.write(`[browser tests] ${message}\n`)
+
+/** The slidev arguments of a package.json script, its --out replaced by `out`. */
+function scriptArgs(name: string, out: string): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  const [bin, ...args] = (scripts[name] ?? '').trim().split(/\s+/)
+  if (bin !== 'slidev')
+    throw new Error(`The "${name}" script must be one \`slidev …\` command for the tests to reuse it, got: ${scripts[name]}`)
+  const outAt = args.indexOf('--out')
+  if (outAt >= 0)
+    args.splice(outAt, 2)
+  return [...args, '--out', out]
 }
 
-/** The arguments of a package.json script that runs `slidev …`, with --out replaced. */
-function slidevScript(name: string, out: string, extra: string[] = []): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
-  const script = pkg.scripts?.[name]
-  if (!script)
-    throw new Error(`package.json has no "${name}" script`)
-  const tokens = script.trim().split(/\s+/)
-  if (tokens[0] !== 'slidev' || /[;&|<>$`]/.test(script))
-    throw new Error(`The "${name}" script must be a single \`slidev …\` command for the tests to reuse it, got: ${script}`)
-  const args: string[] = []
-  for (let i = 1; i < tokens.length; i++) {
-    const token = tokens[i]!
-    if (token === '--out' || token === '-o')
-      i++
-    else if (!token.startsWith('--out='))
-      args.push(token)
-  }
-  return [...args, '--out', out, ...extra]
-}
-
-function slidev(args: string[]): Promise<void> {
+/** Runs slidev into `out`, unless DECK_TEST_REUSE_BUILDS is set and a build is already there. */
+function build(args: string[], out: string): Promise<void> {
+  if (process.env.DECK_TEST_REUSE_BUILDS && existsSync(path.join(out, 'index.html')))
+    return Promise.resolve()
+  rmSync(out, { recursive: true, force: true })
+  const started = Date.now()
   const bin = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -54,90 +47,43 @@ function slidev(args: string[]): Promise<void> {
     child.stdout.on('data', (d) => { output += d })
     child.stderr.on('data', (d) => { output += d })
     child.on('error', reject)
-    child.on('exit', code => code === 0
-      ? resolve()
-      : reject(new Error(`slidev ${args.join(' ')} exited with ${code}\n${output.slice(-6000)}`)))
+    child.on('exit', (code) => {
+      if (code !== 0)
+        return reject(new Error(`slidev ${args.join(' ')} exited with ${code}\n${output.slice(-6000)}`))
+      log(`built in ${((Date.now() - started) / 1000).toFixed(1)}s: slidev ${args.join(' ')}`)
+      resolve()
+    })
   })
 }
 
-async function build(label: string, args: string[], out: string): Promise<void> {
-  if (process.env.DECK_TEST_REUSE_BUILDS && existsSync(path.join(out, 'index.html'))) {
-    log(`reusing ${path.relative(ROOT, out)} (DECK_TEST_REUSE_BUILDS is set)`)
-    return
-  }
-  rmSync(out, { recursive: true, force: true })
-  const started = Date.now()
-  await slidev(args)
-  log(`built ${label} in ${((Date.now() - started) / 1000).toFixed(1)}s: slidev ${args.join(' ')}`)
-}
-
-function hasPoppler(): boolean {
-  return ['pdfinfo', 'pdftotext', 'pdftoppm'].every(tool => !spawnSync(tool, ['-v'], { stdio: 'ignore' }).error)
-}
-
-function served(server: RunningServer): ServedDeck {
-  return { url: server.url, origin: server.origin, base: server.base, dir: server.dir }
-}
-
 export default async function setup(project: TestProject) {
-  const env: BrowserEnv = { root: ROOT, ci: isCI }
-  let chromium: string | undefined
-  try {
-    chromium = findChromium()
-  }
-  catch (error) {
-    if (isCI)
-      throw error
-    env.skip = (error as Error).message
-  }
-  if (!chromium && !env.skip) {
-    if (isCI)
-      throw new Error(`CI=true and the browser tests cannot run.\n${CHROMIUM_HELP}`)
-    env.skip = `no Chromium on this machine. ${CHROMIUM_HELP.replace(/\n/g, ' ')}`
-  }
-  if (env.skip)
-    log(`SKIPPING the tests that need Chromium: ${env.skip}`)
-  env.chromium = chromium
-
-  if (!hasPoppler() && !env.skip) {
-    if (isCI)
-      throw new Error('CI=true and poppler-utils (pdfinfo, pdftotext, pdftoppm) are missing: sudo apt-get install poppler-utils')
+  const env: BrowserEnv = { root: ROOT, ci: isCI, chromium: findChromium() }
+  if (!env.chromium)
+    env.skip = CHROMIUM_HELP
+  if (!['pdfinfo', 'pdftotext', 'pdftoppm'].every(tool => !spawnSync(tool, ['-v'], { stdio: 'ignore' }).error))
     env.pdfSkip = 'poppler-utils (pdfinfo, pdftotext, pdftoppm) not installed: sudo apt-get install poppler-utils'
-    log(`SKIPPING the PDF checks: ${env.pdfSkip}`)
-  }
+  if (isCI && (env.skip || env.pdfSkip))
+    throw new Error(`CI=true and the browser tests cannot run: ${env.skip ?? env.pdfSkip}`)
+  for (const reason of [env.skip, env.pdfSkip].filter(Boolean))
+    log(`SKIPPING: ${reason}`)
 
-  mkdirSync(BUILDS, { recursive: true })
-  const out = {
-    public: path.join(BUILDS, 'public'),
-    presenter: path.join(BUILDS, 'presenter'),
-    fixture: path.join(BUILDS, 'bad-chart-data'),
-  }
-  const started = Date.now()
-  await build('public deck', slidevScript('build', out.public, ['--base', PUBLIC_BASE]), out.public)
-  await build('presenter deck', slidevScript('build:presenter', out.presenter), out.presenter)
-  try {
-    await build('bad-chart-data fixture', ['build', FIXTURE, '--without-notes', '--out', out.fixture], out.fixture)
-  }
-  catch (error) {
-    env.fixtureError = (error as Error).message
-    log(`fixture build failed (the chart error test will fail): ${env.fixtureError.split('\n')[0]}`)
-  }
-  log(`builds ready in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  const out = { public: path.join(BUILDS, 'public'), presenter: path.join(BUILDS, 'presenter'), fixture: path.join(BUILDS, 'fixture') }
+  // Two at a time: on two cores this is as fast as three and keeps memory down.
+  await Promise.all([
+    build([...scriptArgs('build', out.public), '--base', PUBLIC_BASE], out.public),
+    build(scriptArgs('build:presenter', out.presenter), out.presenter),
+  ])
+  await build(['build', FIXTURE, '--without-notes', '--out', out.fixture], out.fixture)
+    .catch((error: Error) => { env.fixtureError = error.message })
 
-  const servers: RunningServer[] = []
-  const publicServer = await startServer({ dir: out.public, base: PUBLIC_BASE })
-  servers.push(publicServer)
-  const presenterServer = await startServer({ dir: out.presenter })
-  servers.push(presenterServer)
-  env.public = served(publicServer)
-  env.presenter = served(presenterServer)
-  if (!env.fixtureError) {
-    const fixtureServer = await startServer({ dir: out.fixture })
-    servers.push(fixtureServer)
-    env.fixture = served(fixtureServer)
-  }
+  const servers = [
+    await startServer({ dir: out.public, base: PUBLIC_BASE }),
+    await startServer({ dir: out.presenter }),
+    ...env.fixtureError ? [] : [await startServer({ dir: out.fixture })],
+  ]
+  const [publicDeck, presenterDeck, fixtureDeck] = servers.map(({ close: _close, ...served }) => served)
+  Object.assign(env, { public: publicDeck, presenter: presenterDeck, fixture: fixtureDeck })
   project.provide('browserEnv', env)
-
   return async () => {
     await Promise.all(servers.map(server => server.close()))
   }
