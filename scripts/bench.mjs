@@ -156,9 +156,18 @@ async function main() {
   }
   const build = (/** @type {Which} */ which) => timed(process.execPath, [SLIDEV, 'build', decks[which].entry, ...buildFlags, '--out', decks[which].dist])
   /** @type {Record<string, any>} */
-  const results = { slides: slideCount, runs: RUNS, node: process.version, cpus: os.cpus().length, loadavgStart: os.loadavg()[0] }
+  const results = { slides: slideCount, runs: RUNS, node: process.version, cpus: os.cpus().length, loadavgStart: os.loadavg()[0], errors: {} }
+  /** Runs one section; a failure is recorded (the run then exits 1) and the other sections still run. */
+  const attempt = async (/** @type {string} */ name, /** @type {() => Promise<void>} */ measure) => {
+    if (!name.split('|').some(n => ONLY.has(n)))
+      return
+    await measure().catch((error) => {
+      results.errors[name] = error instanceof Error ? error.message : String(error)
+      log(`${name} FAILED: ${results.errors[name]}`)
+    })
+  }
 
-  if (ONLY.has('build')) {
+  await attempt('build', async () => {
     const runs = { deck: /** @type {number[]} */ ([]), baseline: /** @type {number[]} */ ([]) }
     for (let i = 0; i < RUNS; i++) {
       for (const which of order(i)) {
@@ -167,9 +176,9 @@ async function main() {
       }
     }
     results.build = { flags: buildFlags, runs, deck: median(runs.deck), baseline: median(runs.baseline) }
-  }
+  })
 
-  if (ONLY.has('load') || ONLY.has('chart')) {
+  await attempt('load|chart', async () => {
     for (const which of /** @type {const} */ (['deck', 'baseline'])) {
       if (!existsSync(path.join(decks[which].dist, 'index.html')))
         build(which)
@@ -209,9 +218,9 @@ async function main() {
       await browser.close()
       await Promise.all(Object.values(servers).map(s => s.close()))
     }
-  }
+  })
 
-  if (ONLY.has('export')) {
+  await attempt('export', async () => {
     const chromium = requireChromium()
     const exportPdf = (/** @type {Which} */ which) => {
       rmSync(decks[which].pdf, { force: true })
@@ -241,13 +250,16 @@ async function main() {
       baselineBytes: statSync(decks.baseline.pdf).size,
       deckPages: pages(decks.deck.pdf),
     }
-  }
+  })
 
   results.loadavgEnd = os.loadavg()[0]
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   for (const name of [`bench-${stamp}.json`, 'latest.json'])
     writeFileSync(path.join(OUT, name), `${JSON.stringify(results, null, 2)}\n`)
   printTable(results)
+  for (const [name, message] of Object.entries(results.errors))
+    console.log(`\n${name} could not be measured: ${message.split('\n').slice(0, 12).join('\n')}`)
+  process.exitCode = Object.keys(results.errors).length ? 1 : 0
 }
 
 /** Prints the figures as a markdown table (the README's). */
