@@ -1,7 +1,7 @@
 // Shared pieces of the browser suite: launching Chromium, watching a page for problems,
 // waiting for a slide to be fully drawn, and inspecting it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { describe, inject } from 'vitest'
+import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.mjs'
 import type { BrowserEnv, ServedDeck } from './env'
 import './env'
@@ -26,6 +26,16 @@ export function deck(which: 'public' | 'presenter' | 'fixture'): ServedDeck {
 
 export async function launch(): Promise<Browser> {
   return launchChromium({ executablePath: browserEnv().chromium })
+}
+
+/** One Chromium for the enclosing describe block: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(async () => closeQuietly(browser))
+  return () => browser!
 }
 
 export type Theme = 'light' | 'dark'

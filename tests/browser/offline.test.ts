@@ -2,23 +2,18 @@
 // is blocked and recorded (watchedContext); any attempt fails the test. Every slide of the public
 // build at its last click, then the presenter build's presenter view and overview, then network idle,
 // so late requests (fonts, preloads of later slides) are caught too.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { readDeck } from './deck'
-import { closeQuietly, deck, describeBrowser, launch, watchedContext, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, sharedBrowser, watchedContext, waitForSlide } from './helpers'
 
 const slides = readDeck()
 
 describeBrowser('offline', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => closeQuietly(browser))
+  const browser = sharedBrowser()
 
   it('the blocker works: a request to another host is caught', async () => {
     const { origin, url } = deck('public')
-    const watched = await watchedContext(browser, origin)
+    const watched = await watchedContext(browser(), origin)
     const page = await watched.newPage()
     await page.goto(`${url}1`)
     await page.evaluate(() => fetch('https://fonts.googleapis.com/css2?family=Inter').catch(() => null))
@@ -28,7 +23,7 @@ describeBrowser('offline', () => {
 
   it('public build (dark): every slide and click stays on the serving host', async () => {
     const { origin, url } = deck('public')
-    const watched = await watchedContext(browser, origin, { theme: 'dark' })
+    const watched = await watchedContext(browser(), origin, { theme: 'dark' })
     const page = await watched.newPage()
     for (const { no } of slides) {
       await page.goto(`${url}${no}?clicks=999`)
@@ -43,7 +38,7 @@ describeBrowser('offline', () => {
 
   it('presenter build (light): the presenter view and the overview stay on the serving host', async () => {
     const { origin, url } = deck('presenter')
-    const watched = await watchedContext(browser, origin)
+    const watched = await watchedContext(browser(), origin)
     const page = await watched.newPage()
     await page.goto(`${url}presenter/1`)
     await waitForSlide(page, 1, '.slidev-presenter')
