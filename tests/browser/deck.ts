@@ -1,7 +1,7 @@
-// slides.md as Slidev's own parser reads it, for comparing the built deck with its source.
-import { readFileSync } from 'node:fs'
+// slides.md as Slidev's own parser reads it (tests/deck-source.ts), for comparing the built deck
+// with its source.
 import path from 'node:path'
-import { parseSync } from '@slidev/parser/core'
+import { deckSource } from '../deck-source'
 
 export interface SourceSlide {
   /** 1-based number in the presented deck (hidden slides excluded). */
@@ -19,8 +19,8 @@ export interface SourceSlide {
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
-export function readDeck(file = path.join(ROOT, 'slides.md')): SourceSlide[] {
-  return parseSync(readFileSync(file, 'utf8'), file).slides
+export function readDeck(): SourceSlide[] {
+  return deckSource.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => ({
       no: i + 1,
