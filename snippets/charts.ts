@@ -37,33 +37,16 @@ export interface ChartSpec {
 }
 
 export const CHARTS: Readonly<Record<ChartId, ChartSpec>> = {
-  league: {
-    horizontal: true,
-    subject: 'openai',
-    bars: [{ key: 'openAIValuation', note: 'if the deal closes' }, { key: 'xAIValuation' }, { key: 'anthropicValuation' }],
-  },
-  jump: {
-    horizontal: false,
-    subject: 'openai',
-    bars: [
-      { key: 'openAIValuationBefore', category: 'Months ago', faded: true },
-      { key: 'openAIValuation', category: 'If the deal closes', note: '' },
-    ],
-    multiple: 'valuationJump',
-  },
-  priceRevenue: {
-    horizontal: false,
-    subject: 'openai',
-    bars: [
-      { key: 'openAIValuation', category: 'Valuation if the deal closes', note: '' },
-      { key: 'openAIRevenue', category: 'Revenue, annualized' },
-    ],
-  },
-  amazonBets: {
-    horizontal: false,
-    subject: 'amazon',
-    bars: [{ key: 'amazonInAnthropic', category: 'Anthropic' }, { key: 'amazonInOpenAI', category: 'OpenAI' }],
-  },
+  league: { horizontal: true, subject: 'openai', bars: [
+    { key: 'openAIValuation', note: 'if the deal closes' }, { key: 'xAIValuation' }, { key: 'anthropicValuation' }] },
+  jump: { horizontal: false, subject: 'openai', multiple: 'valuationJump', bars: [
+    { key: 'openAIValuationBefore', category: 'Months ago', faded: true },
+    { key: 'openAIValuation', category: 'If the deal closes', note: '' }] },
+  priceRevenue: { horizontal: false, subject: 'openai', bars: [
+    { key: 'openAIValuation', category: 'Valuation if the deal closes', note: '' },
+    { key: 'openAIRevenue', category: 'Revenue, annualized' }] },
+  amazonBets: { horizontal: false, subject: 'amazon', bars: [
+    { key: 'amazonInAnthropic', category: 'Anthropic' }, { key: 'amazonInOpenAI', category: 'OpenAI' }] },
 }
 
 /** One checked bar, ready to draw. */
@@ -78,7 +61,7 @@ export interface Bar {
   readonly company: Company
   /** The article gives a lower bound ("at least", "north of"): the bar fades out past its end. */
   readonly floor: boolean
-  /** Drawn tentative: tinted, with a dashed outline. */
+  /** Drawn tinted with a dashed outline (a deal in talks); `faded`: a lighter tint (an earlier figure). */
   readonly tentative: boolean
   readonly faded: boolean
 }
@@ -134,7 +117,6 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
   const bars = chartBars(spec, facts)
   const multiple = spec.multiple ? figureText(spec.multiple, 'short', facts) : ''
   const colour = (b: Bar) => (b.company === spec.subject ? palette.company[b.company] : palette.other)
-  const lineCount = Math.max(...bars.map(b => b.lines.length))
   const valueAxis = { display: false, min: 0, max: Math.max(...bars.map(b => b.value)) * HEADROOM, grid: { display: false } }
   const categoryAxis = {
     grid: { display: false },
@@ -160,8 +142,8 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
       // Room for the direct labels: beside the bars (measured) or above them.
       layout: {
         padding: ({ chart }) => spec.horizontal
-          ? { right: labelWidth(chart.ctx, bars) + GAP * 2, top: 0, bottom: 0, left: 0 }
-          : { top: lineCount * FONT_SIZE.value * LINE_HEIGHT + GAP * 2, right: 0, bottom: 0, left: 0 },
+          ? { right: labelWidth(chart.ctx, bars) + GAP * 2 }
+          : { top: Math.max(...bars.map(b => b.lines.length)) * FONT_SIZE.value * LINE_HEIGHT + GAP * 2 },
       },
       scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -194,6 +176,12 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
       // Positions along the bar and across it; `at` turns them into canvas x, y.
       const at = (along: number, across: number): [number, number] => (spec.horizontal ? [along, across] : [across, along])
       const dir = spec.horizontal ? 1 : -1
+      /** The canvas rectangle from a to b along the bar, `half` either side of its middle. */
+      const box = (a: number, b: number, mid: number, half: number): [number, number, number, number] => {
+        const [x0, y0] = at(Math.min(a, b), mid - half)
+        const [x1, y1] = at(Math.max(a, b), mid + half)
+        return [x0, y0, x1 - x0, y1 - y0]
+      }
       const placed: Placed[] = []
       chart.getDatasetMeta(0).data.forEach((element, i) => {
         const bar = bars[i]!
@@ -202,12 +190,10 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
         const half = (spec.horizontal ? p.height : p.width) / 2
         ctx.save()
         if (bar.tentative) { // a deal in talks: dashed outline round the tinted bar
-          const [x0, y0] = at(Math.min(base, end), mid - half)
-          const [x1, y1] = at(Math.max(base, end), mid + half)
           ctx.setLineDash([7, 5])
           ctx.lineWidth = 2.5
           ctx.strokeStyle = colour(bar)
-          ctx.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2)
+          ctx.strokeRect(...box(base, end, mid, half - 1.25))
         }
         let tip = end
         if (bar.floor) { // a lower bound: the bar fades out past its end, "could be higher"
@@ -215,17 +201,18 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
           const gradient = ctx.createLinearGradient(...at(end, mid), ...at(tip, mid))
           gradient.addColorStop(0, tint(colour(bar), 0.6))
           gradient.addColorStop(1, tint(colour(bar), 0))
-          const [x0, y0] = at(Math.min(end, tip), mid - half)
-          const [x1, y1] = at(Math.max(end, tip), mid + half)
           ctx.fillStyle = gradient
-          ctx.fillRect(x0, y0, x1 - x0, y1 - y0)
+          ctx.fillRect(...box(end, tip, mid, half))
         }
         drawLabel(ctx, bar.lines, at, tip + dir * GAP, mid, spec.horizontal, palette)
         ctx.restore()
         placed.push({ end, mid, half })
       })
-      if (multiple && placed.length === 2 && !spec.horizontal)
+      if (multiple && placed.length === 2 && !spec.horizontal) {
+        ctx.save()
         drawMultiple(ctx, placed[0]!, placed[1]!, multiple, palette)
+        ctx.restore()
+      }
     },
   }
 }
@@ -247,10 +234,8 @@ function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], at: 
 function drawMultiple(ctx: CanvasRenderingContext2D, from: Placed, to: Placed, text: string, palette: Palette) {
   const x = (from.mid + from.half + to.mid - to.half) / 2
   const y = (from.end + to.end) / 2
-  const clear = FONT_SIZE.multiple * 0.8
-  ctx.save()
-  ctx.strokeStyle = palette.muted
-  ctx.fillStyle = palette.muted
+  const clear = FONT_SIZE.multiple * 0.8 // the shaft breaks round the text
+  ctx.strokeStyle = ctx.fillStyle = palette.muted
   ctx.lineWidth = 2.5
   ctx.beginPath()
   ctx.moveTo(x, from.end)
@@ -268,5 +253,4 @@ function drawMultiple(ctx: CanvasRenderingContext2D, from: Placed, to: Placed, t
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.fillText(text, x, y)
-  ctx.restore()
 }
