@@ -72,4 +72,16 @@ describeBrowser('every slide renders cleanly', () => {
       expect(report.canvases.length).toBe(slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0)
     })
   })
+
+  it('opens light even on a laptop set to dark, and `d` still switches to dark', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' })
+    const page = await context.newPage()
+    await page.goto(`${deck('public').url}2`)
+    await waitForSlide(page, 2)
+    const dark = () => page.evaluate(() => document.documentElement.classList.contains('dark'))
+    expect(await dark()).toBe(false)
+    await page.keyboard.press('d')
+    await expect.poll(dark).toBe(true)
+    await closeQuietly(context)
+  })
 })
