@@ -16,11 +16,8 @@ interface BarSpec {
   readonly key: FactKey
   /** Category label; by default the name of the fact's company. */
   readonly category?: string
-  /**
-   * Words after the figure. A figure that depends on the deal reads "· in talks" by default and its
-   * bar is drawn tentative (tinted, dashed outline); a spec that words the condition itself
-   * ("if the deal closes", here or in the category) keeps the bar solid.
-   */
+  /** Words under the figure; by default "in talks" for a deal in talks, with the bar drawn tentative.
+   *  A spec that words the condition itself ("if the deal closes", here or in the category) keeps it solid. */
   readonly note?: string
   /** A lighter tint of the bar colour (the earlier of two figures). */
   readonly faded?: boolean
@@ -204,7 +201,7 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
           ctx.fillStyle = gradient
           ctx.fillRect(...box(end, tip, mid, half))
         }
-        drawLabel(ctx, bar.lines, at, tip + dir * GAP, mid, spec.horizontal, palette)
+        drawLabel(ctx, bar.lines, tip + dir * GAP, mid, spec.horizontal, palette)
         ctx.restore()
         placed.push({ end, mid, half })
       })
@@ -218,7 +215,7 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
 }
 
 /** Writes a bar's label lines past its tip: beside a horizontal bar (centred on it), above an upright one. */
-function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], at: (a: number, c: number) => [number, number], from: number, mid: number, horizontal: boolean, palette: Palette) {
+function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], from: number, mid: number, horizontal: boolean, palette: Palette) {
   const step = FONT_SIZE.value * LINE_HEIGHT
   ctx.fillStyle = palette.text
   ctx.textAlign = horizontal ? 'left' : 'center'
@@ -226,7 +223,7 @@ function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], at: 
   lines.forEach((line, i) => {
     ctx.font = cssFont(LABEL_FONTS[i]!)
     const offset = horizontal ? (i - (lines.length - 1) / 2) * step : (i - lines.length + 0.5) * step
-    ctx.fillText(line, ...(horizontal ? at(from, mid + offset) : at(from + offset, mid)))
+    ctx.fillText(line, horizontal ? from : mid, horizontal ? mid + offset : from + offset)
   })
 }
 
@@ -237,16 +234,15 @@ function drawMultiple(ctx: CanvasRenderingContext2D, from: Placed, to: Placed, t
   const clear = FONT_SIZE.multiple * 0.8 // the shaft breaks round the text
   ctx.strokeStyle = ctx.fillStyle = palette.muted
   ctx.lineWidth = 2.5
-  ctx.beginPath()
-  ctx.moveTo(x, from.end)
-  ctx.lineTo(x, y + clear)
-  ctx.moveTo(x, y - clear)
-  ctx.lineTo(x, to.end + 10)
+  const path = (points: [number, number][]) => {
+    ctx.beginPath()
+    points.forEach(([px, py], i) => (i ? ctx.lineTo(px, py) : ctx.moveTo(px, py)))
+  }
+  path([[x, from.end], [x, y + clear]])
   ctx.stroke()
-  ctx.beginPath()
-  ctx.moveTo(x - 8, to.end + 12)
-  ctx.lineTo(x, to.end)
-  ctx.lineTo(x + 8, to.end + 12)
+  path([[x, y - clear], [x, to.end + 10]])
+  ctx.stroke()
+  path([[x - 8, to.end + 12], [x, to.end], [x + 8, to.end + 12]])
   ctx.fill()
   ctx.fillStyle = palette.text
   ctx.font = cssFont(font(FONT_SIZE.multiple, 700))
