@@ -33,7 +33,7 @@ const budgets = slides.map(s => Number(s.frontmatter.budget))
 
 describe('slides.md', () => {
   it('sets the headmatter a presenter and the exporter rely on', () => {
-    expect(headmatter).toMatchObject({ exportFilename: 'amazon-openai-briefing', colorSchema: 'light' })
+    expect(headmatter).toMatchObject({ exportFilename: 'amazon-openai-briefing', colorSchema: 'auto' })
     expect(String(headmatter.author)).toBeTruthy()
     expect(String(headmatter.date)).toBeTruthy()
     expect(String(headmatter.info)).toMatch(/questions/i)
