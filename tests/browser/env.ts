@@ -21,9 +21,6 @@ export interface BrowserEnv {
   public?: ServedDeck
   /** `npm run build:presenter` (with notes), served at /. */
   presenter?: ServedDeck
-  /** tests/fixtures/bad-chart-data */
-  fixture?: ServedDeck
-  fixtureError?: string
 }
 
 declare module 'vitest' {

@@ -2,7 +2,6 @@
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
-//   fixture    tests/fixtures/bad-chart-data/slides.md (a deck fed broken figures)
 // The commands come from package.json, so the tests build the way the scripts do.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 import { spawn, spawnSync } from 'node:child_process'
@@ -17,7 +16,6 @@ import type { BrowserEnv } from './env'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
 export const PUBLIC_BASE = '/talks/amazon-openai/'
-const FIXTURE = 'tests/fixtures/bad-chart-data/slides.md'
 const isCI = /^(?:1|true|yes)$/i.test(process.env.CI ?? '')
 
 const log = (message: string) => process.stderr.write(`[browser tests] ${message}\n`)
@@ -67,22 +65,15 @@ export default async function setup(project: TestProject) {
   for (const reason of [env.skip, env.pdfSkip].filter(Boolean))
     log(`SKIPPING: ${reason}`)
 
-  const out = { public: path.join(BUILDS, 'public'), presenter: path.join(BUILDS, 'presenter'), fixture: path.join(BUILDS, 'fixture') }
-  // Two at a time: on two cores this is as fast as three and keeps memory down.
+  const out = { public: path.join(BUILDS, 'public'), presenter: path.join(BUILDS, 'presenter') }
+  // Side by side, one per core.
   await Promise.all([
     build([...scriptArgs('build', out.public), '--base', PUBLIC_BASE], out.public),
     build(scriptArgs('build:presenter', out.presenter), out.presenter),
   ])
-  await build(['build', FIXTURE, '--without-notes', '--out', out.fixture], out.fixture)
-    .catch((error: Error) => { env.fixtureError = error.message })
-
-  const servers = [
-    await startServer({ dir: out.public, base: PUBLIC_BASE }),
-    await startServer({ dir: out.presenter }),
-    ...env.fixtureError ? [] : [await startServer({ dir: out.fixture })],
-  ]
-  const [publicDeck, presenterDeck, fixtureDeck] = servers.map(({ close: _close, ...served }) => served)
-  Object.assign(env, { public: publicDeck, presenter: presenterDeck, fixture: fixtureDeck })
+  const servers = [await startServer({ dir: out.public, base: PUBLIC_BASE }), await startServer({ dir: out.presenter })]
+  const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
+  Object.assign(env, { public: publicDeck, presenter: presenterDeck })
   project.provide('browserEnv', env)
   return async () => {
     await Promise.all(servers.map(server => server.close()))

@@ -16,11 +16,10 @@ export function describeBrowser(name: string, fn: () => void, extraSkip?: string
   describe.skipIf(!!reason)(reason ? `${name} [skipped: ${reason}]` : name, fn)
 }
 
-export function deck(which: 'public' | 'presenter' | 'fixture'): ServedDeck {
-  const env = browserEnv()
-  const served = env[which]
+export function deck(which: 'public' | 'presenter'): ServedDeck {
+  const served = browserEnv()[which]
   if (!served)
-    throw new Error(which === 'fixture' && env.fixtureError ? `The fixture deck did not build:\n${env.fixtureError}` : `The ${which} deck is not served`)
+    throw new Error(`The ${which} deck is not served`)
   return served
 }
 
