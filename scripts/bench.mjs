@@ -42,7 +42,10 @@ const order = (/** @type {number} */ i) => (i % 2 ? ['baseline', 'deck'] : ['dec
 /** Runs a command to completion; returns its wall time in ms, throws with its output on failure. */
 function timed(/** @type {string} */ command, /** @type {string[]} */ argv) {
   const started = performance.now()
-  const run = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CI: 'true' } })
+  // Without NODE_ENV: Vite's preview() sets it to production in this process, and a Slidev dev server
+  // (slidev export) started with it renders a blank page.
+  const { NODE_ENV: _nodeEnv, ...env } = process.env
+  const run = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...env, CI: 'true' } })
   if (run.status !== 0)
     throw new Error(`${command} ${argv.join(' ')} failed (${run.signal ?? run.status}):\n${run.stderr.slice(-2500)}\n${run.stdout.slice(-500)}`)
   return performance.now() - started
