@@ -50,6 +50,8 @@ describeBrowser('keyboard navigation', () => {
     })
     expect(seen).toEqual(expected)
     expect(overflow).toEqual([])
+    // Offline too: nothing left the serving host during the walk, late requests included.
+    await page.waitForLoadState('networkidle')
     const problems = watched.take()
     expect(problems.consoleErrors).toEqual([])
     expect(problems.pageErrors).toEqual([])

@@ -1,10 +1,10 @@
 // Offline: the built decks make no request to any host but the one serving them. Every other host
-// is blocked and recorded (watchedContext); any attempt fails the test. Every slide of the public
-// build at its last click, then the presenter build's presenter view and overview, then network idle,
-// so late requests (fonts, preloads of later slides) are caught too.
+// is blocked and recorded (watchedContext); any attempt fails the test. The overview mounts every
+// slide at once, and each page is left to go network-idle, so late requests (fonts, preloads) count.
+// (navigation.test.ts walks every slide and click of the public build under the same blocker.)
 import { expect, it } from 'vitest'
 import { readDeck } from './deck'
-import { closeQuietly, deck, describeBrowser, sharedBrowser, watchedContext, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, sharedBrowser, type Theme, watchedContext, waitForSlide } from './helpers'
 
 const slides = readDeck()
 
@@ -21,30 +21,15 @@ describeBrowser('offline', () => {
     await closeQuietly(watched.context)
   })
 
-  it('public build (dark): every slide and click stays on the serving host', async () => {
-    const { origin, url } = deck('public')
-    const watched = await watchedContext(browser(), origin, { theme: 'dark' })
-    const page = await watched.newPage()
-    for (const { no } of slides) {
-      await page.goto(`${url}${no}?clicks=999`)
-      await waitForSlide(page, no)
-    }
-    await page.waitForLoadState('networkidle')
-    const problems = watched.take()
-    expect(problems.external, `requests outside ${origin}`).toEqual([])
-    expect(problems.httpErrors).toEqual([])
-    await closeQuietly(watched.context)
-  })
-
-  it('presenter build (light): the presenter view and the overview stay on the serving host', async () => {
-    const { origin, url } = deck('presenter')
-    const watched = await watchedContext(browser(), origin)
+  it.each<['public' | 'presenter', Theme]>([['public', 'dark'], ['presenter', 'light']])('%s build (%s): the presenter view and the overview (every slide) stay on the serving host', async (which, theme) => {
+    const { origin, url } = deck(which)
+    const watched = await watchedContext(browser(), origin, { theme })
     const page = await watched.newPage()
     await page.goto(`${url}presenter/1`)
     await waitForSlide(page, 1, '.slidev-presenter')
     await page.waitForLoadState('networkidle')
     await page.goto(`${url}overview`)
-    await page.locator('.slidev-page').first().waitFor()
+    await expect.poll(() => page.locator('.slidev-page').count()).toBeGreaterThanOrEqual(slides.length)
     await page.waitForLoadState('networkidle')
     const problems = watched.take()
     expect(problems.external, `requests outside ${origin}`).toEqual([])
