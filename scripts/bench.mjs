@@ -5,7 +5,7 @@
 // four bullets; the deck's headmatter, fonts and favicon; no components, charts or setup code), then
 // measures both decks, alternating which goes first, and prints medians and ratios:
 //   build     `slidev build` with the flags of `npm run build`
-//   load      cold load (fresh context, empty cache, served by vite preview) to slide 1 shown with its
+//   load      cold loads (at least 5; fresh context, empty cache, vite preview) to slide 1 shown with its
 //             fonts: the time, the bytes fetched before it, and whether a Chart.js chunk was among them
 //   chart     per chart slide, ArrowRight from the slide before to every `data-waitfor` target
 //             visible, with reduced motion (the deck's charts then draw without animation)
@@ -180,7 +180,7 @@ async function main() {
       if (ONLY.has('load')) {
         const chartChunks = readdirSync(decks.deck.dist, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.js') && readFileSync(path.join(decks.deck.dist, f), 'utf8').includes(CHARTJS))
         const loads = { deck: /** @type {Awaited<ReturnType<typeof coldLoad>>[]} */ ([]), baseline: /** @type {Awaited<ReturnType<typeof coldLoad>>[]} */ ([]) }
-        for (let i = 0; i < Math.max(RUNS, 3); i++) {
+        for (let i = 0; i < Math.max(RUNS, 5); i++) {
           for (const which of order(i))
             loads[which].push(await coldLoad(browser, servers[which].url))
         }
@@ -197,7 +197,7 @@ async function main() {
         results.chart = {}
         for (const no of slides) {
           const times = []
-          for (let i = 0; i < Math.max(RUNS, 3); i++)
+          for (let i = 0; i < Math.max(RUNS, 5); i++)
             times.push(await chartDrawn(browser, servers.deck.url, no))
           results.chart[no] = { median: median(times), runs: times }
           log(`chart on slide ${no} drawn ${median(times).toFixed(0)} ms after ArrowRight`)
