@@ -65,7 +65,14 @@ function pdfObjects(pdf: string): string {
   }
   return parts.join('\n')
 }
-const pdfString = (literal: string) => literal.replace(/\\([()\\])/g, '$1')
+/** A PDF string object's text: `(literal)` in PDFDocEncoding, or `<FEFF…>` hex in UTF-16BE. */
+function pdfString(token: string): string {
+  if (token.startsWith('<')) {
+    const bytes = Buffer.from(token.slice(1, -1), 'hex')
+    return bytes.subarray(2).swap16().toString('utf16le')
+  }
+  return token.slice(1, -1).replace(/\\([()\\])/g, '$1')
+}
 
 /** What the one-file copy showed, slide by slide, walked by keyboard (shared with the PDF tests). */
 const walked: { no: number, steps: number, labels: string[], canvases: { drawn: boolean, label: string }[] }[] = []
@@ -162,7 +169,7 @@ describeBrowser('exports', () => {
     })
 
     it('gives each chart and the triangle a figure whose alt text is its summary', () => {
-      const alts = [...objects.matchAll(/\/Alt \(((?:[^()\\]|\\.)*)\)/g)].map(m => pdfString(m[1]!))
+      const alts = [...objects.matchAll(/\/Alt\s*(\((?:[^()\\]|\\.)*\)|<FEFF[0-9A-F]*>)/gi)].map(m => pdfString(m[1]!))
       const labels = walked.flatMap(s => s.labels)
       expect(labels.length, 'labelled figures in the deck').toBeGreaterThan(0)
       expect(labels.filter(label => !alts.includes(label))).toEqual([])
