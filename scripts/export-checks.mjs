@@ -29,9 +29,18 @@ export function deckSlides(entry = path.join(ROOT, 'slides.md')) {
   return slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
 }
 
+class MissingTool extends Error {}
+
 /** @param {string} tool @param {string[]} args */
 function run(tool, args) {
-  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'pipe'] })
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'pipe'] })
+  }
+  catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT')
+      throw new MissingTool(`${tool} is missing: the export checks need poppler-utils (sudo apt-get install poppler-utils)`)
+    throw error
+  }
 }
 
 /** Share of pixels of a PGM/PPM (P5/P6) that are not background (alpha mask: not transparent). */
@@ -59,6 +68,8 @@ export function pdfProblems(file, expect) {
     info = run('pdfinfo', [file])
   }
   catch (error) {
+    if (error instanceof MissingTool)
+      throw error
     return [`${path.basename(file)} does not open as a PDF (pdfinfo: ${String(/** @type {Error} */ (error).message).split('\n').slice(-2).join(' ').trim()})`]
   }
   const problems = []
@@ -212,28 +223,35 @@ export async function main(argv) {
     command.push('--executable-path', chromium)
   }
   mkdirSync(path.dirname(output), { recursive: true })
-  for (let attempt = 1; ; attempt++) {
+  try {
+    for (let attempt = 1; ; attempt++) {
+      rmSync(temporary, { force: true })
+      let problems
+      try {
+        const log = await runExport(command)
+        // Slidev logs a chart that never drew (its data-waitfor target) but still exits 0.
+        const timeout = log.match(/TimeoutError[^\n]*|waitFor[^\n]*[Tt]imeout[^\n]*/)
+        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...problemsOf(kind, temporary, given)]
+      }
+      catch (error) {
+        if (error instanceof MissingTool)
+          throw error
+        problems = [/** @type {Error} */ (error).message]
+      }
+      if (!problems.length) {
+        renameSync(temporary, output)
+        console.log(`Exported ${path.relative(process.cwd(), output)} (${(statSync(output).size / 1024).toFixed(0)} kB), checked.`)
+        return
+      }
+      const message = `${path.relative(process.cwd(), output)} failed its checks:\n  - ${problems.join('\n  - ')}`
+      if (attempt === 2)
+        throw new Error(`${message}\nMade twice, failed twice: nothing was written.`)
+      console.warn(`${message}\nMaking it once more.`)
+    }
+  }
+  finally {
+    // A failed or interrupted attempt leaves nothing behind; a passed one was renamed already.
     rmSync(temporary, { force: true })
-    let problems
-    try {
-      const log = await runExport(command)
-      // Slidev logs a chart that never drew (its data-waitfor target) but still exits 0.
-      const timeout = log.match(/TimeoutError[^\n]*|waitFor[^\n]*[Tt]imeout[^\n]*/)
-      problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...problemsOf(kind, temporary, given)]
-    }
-    catch (error) {
-      problems = [/** @type {Error} */ (error).message]
-    }
-    if (!problems.length) {
-      renameSync(temporary, output)
-      console.log(`Exported ${path.relative(process.cwd(), output)} (${(statSync(output).size / 1024).toFixed(0)} kB), checked.`)
-      return
-    }
-    rmSync(temporary, { force: true })
-    const message = `${path.relative(process.cwd(), output)} failed its checks:\n  - ${problems.join('\n  - ')}`
-    if (attempt === 2)
-      throw new Error(`${message}\nMade twice, failed twice: nothing was written.`)
-    console.warn(`${message}\nMaking it once more.`)
   }
 }
 
