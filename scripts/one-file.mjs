@@ -25,9 +25,10 @@ try {
     .replace(/<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/g, (_, file) =>
       // `</script` inside the code would end the inline script early.
       `<script type="module">${read(file).toString('utf8').replace(/<\/(script)/gi, '<\\/$1')}</script>`)
-    .replace(/<link rel="stylesheet" crossorigin href="\.\/([^"]+)">/g, (_, file) => `<style>${read(file).toString('utf8')}</style>`)
+    .replace(/<link rel="stylesheet" crossorigin href="\.\/([^"]+)">/g, (_, file) => `<style>${read(file).toString('utf8')
+      .replace(/,url\(\.\/[^)]+\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, '')}</style>`)
     .replace(/<link rel="icon" href="\.\/([^"]+\.svg)">/, (_, file) => `<link rel="icon" href="data:image/svg+xml;base64,${read(file).toString('base64')}">`)
-  const left = html.match(/(?:src|href)="\.\/[^"]+"/g)
+  const left = html.match(/(?:src|href)="\.\/[^"]+"|url\(\.\/[^)]+\)/g)
   if (left)
     throw new Error(`one-file: ${left.join(', ')} still point at separate files`)
   writeFileSync(output, html)
