@@ -1,0 +1,100 @@
+// The presenter's pace line (snippets/pace.ts) and the frontmatter it and the sources list read:
+// budgets that add up to the talk's duration, figures that resolve to a source.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseSync } from '@slidev/parser/core'
+import { parseTimeString } from '@slidev/parser/utils'
+import { describe, expect, it } from 'vitest'
+import { figureSource } from '../../snippets/format'
+import { BudgetError, formatClock, pace, readBudgets } from '../../snippets/pace'
+
+const SLIDES_PATH = fileURLToPath(new URL('../../slides.md', import.meta.url))
+const slides = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH).slides
+const frontmatters = slides.map(slide => slide.frontmatter as Record<string, unknown>)
+
+describe('formatClock', () => {
+  it('writes minutes and seconds', () => {
+    expect([0, 5, 59.9, 60, 90, 725].map(formatClock)).toEqual(['0:00', '0:05', '0:59', '1:00', '1:30', '12:05'])
+    expect(formatClock(-25)).toBe('-0:25')
+  })
+})
+
+describe('pace', () => {
+  const budgets = [40, 60, 90, 30]
+
+  it('reads like the issue\'s example: time on the slide, its budget, the talk behind', () => {
+    // Slide 3 entered 25 s late (plan: 100 s), 70 s spent on it.
+    const result = pace({ budgets, slideNo: 3, talkSeconds: 125 + 70, slideSeconds: 70 })
+    expect(result.line).toBe('1:10 / 1:30 · 0:25 behind')
+    expect(result).toMatchObject({ status: 'behind', talkDelta: 25, overrun: 0, budget: 90 })
+  })
+
+  it('says ahead when the talk reached the slide early', () => {
+    const result = pace({ budgets, slideNo: 2, talkSeconds: 20 + 10, slideSeconds: 10 })
+    expect(result.line).toBe('0:10 / 1:00 · 0:20 ahead')
+    expect(result.status).toBe('ahead')
+  })
+
+  it('counts time past a slide\'s budget against the talk, time within it not', () => {
+    const within = pace({ budgets, slideNo: 1, talkSeconds: 39, slideSeconds: 39 })
+    expect(within.status).toBe('on time')
+    expect(within.line).toBe('0:39 / 0:40 · on time')
+    const over = pace({ budgets, slideNo: 1, talkSeconds: 70, slideSeconds: 70 })
+    expect(over).toMatchObject({ overrun: 30, talkDelta: 30, status: 'behind', line: '1:10 / 0:40 · 0:30 behind' })
+  })
+
+  it('treats a few seconds either way as on time', () => {
+    expect(pace({ budgets, slideNo: 2, talkSeconds: 44, slideSeconds: 0 }).status).toBe('on time')
+    expect(pace({ budgets, slideNo: 2, talkSeconds: 46, slideSeconds: 0 }).status).toBe('behind')
+  })
+
+  it('never counts more time on the slide than on the whole talk', () => {
+    expect(pace({ budgets, slideNo: 1, talkSeconds: 3, slideSeconds: 10 }).slideSeconds).toBe(3)
+  })
+
+  it('names the slide whose budget is missing', () => {
+    expect(() => pace({ budgets, slideNo: 5, talkSeconds: 0, slideSeconds: 0 })).toThrow(/slide 5 budget is missing/)
+  })
+})
+
+describe('readBudgets', () => {
+  it('names the slide and field of a bad budget', () => {
+    expect(readBudgets([{ budget: 30 }, { budget: 45 }])).toEqual([30, 45])
+    expect(() => readBudgets([{ budget: 30 }, { budget: '1min' }])).toThrow(BudgetError)
+    expect(() => readBudgets([{ budget: 30 }, {}])).toThrow(/slide 2 budget must be a positive number of seconds, got undefined/)
+    expect(() => readBudgets([{ budget: 0 }])).toThrow(/slide 1 budget/)
+  })
+})
+
+describe('slides.md frontmatter for the presenter view', () => {
+  it('gives every slide a budget, and the budgets add up to the headmatter duration', () => {
+    const budgets = readBudgets(frontmatters)
+    const duration = parseTimeString(String(frontmatters[0]!.duration)).seconds
+    expect(duration).toBeGreaterThan(0)
+    expect(budgets.reduce((sum, b) => sum + b, 0)).toBe(duration)
+  })
+
+  it('lists in figures: every figure a slide writes with <Fig>, and each resolves to its source', () => {
+    const problems: string[] = []
+    slides.forEach((slide, index) => {
+      const figures = frontmatters[index]!.figures ?? []
+      if (!Array.isArray(figures)) {
+        problems.push(`slide ${index + 1}: figures is not a list`)
+        return
+      }
+      for (const key of figures) {
+        try {
+          figureSource(String(key))
+        }
+        catch (error) {
+          problems.push(`slide ${index + 1}: ${(error as Error).message}`)
+        }
+      }
+      for (const [, key] of slide.content.matchAll(/<Fig\s[^>]*\bk="([^"]+)"/g)) {
+        if (!figures.includes(key))
+          problems.push(`slide ${index + 1}: shows <Fig k="${key}"> but its figures: does not list it`)
+      }
+    })
+    expect(problems).toEqual([])
+  })
+})
