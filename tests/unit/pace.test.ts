@@ -6,7 +6,9 @@ import { parseSync } from '@slidev/parser/core'
 import { parseTimeString } from '@slidev/parser/utils'
 import { describe, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
+import { FACTS } from '../../snippets/facts'
 import { BudgetError, formatClock, pace, readBudgets } from '../../snippets/pace'
+import { slideSources } from '../../snippets/sources'
 
 const SLIDES_PATH = fileURLToPath(new URL('../../slides.md', import.meta.url))
 const slides = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH).slides
@@ -63,6 +65,27 @@ describe('readBudgets', () => {
     expect(() => readBudgets([{ budget: 30 }, { budget: '1min' }])).toThrow(BudgetError)
     expect(() => readBudgets([{ budget: 30 }, {}])).toThrow(/slide 2 budget must be a positive number of seconds, got undefined/)
     expect(() => readBudgets([{ budget: 0 }])).toThrow(/slide 1 budget/)
+  })
+})
+
+describe('slideSources', () => {
+  it('gives each figure its value, hedge and the article\'s wording', () => {
+    expect(slideSources(['openAIValuation', 'valuationJump'])).toEqual([
+      { ok: true, source: { key: 'openAIValuation', label: FACTS.openAIValuation.label, text: '$500B+', hedge: 'north of', wording: 'north of $500 billion' } },
+      { ok: true, source: expect.objectContaining({ key: 'valuationJump', text: '~3.3x', hedge: 'our arithmetic' }) },
+    ])
+    expect(slideSources(undefined)).toEqual([])
+  })
+
+  it('turns a bad entry into a row that names the field', () => {
+    const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, value: Number.NaN } }
+    expect(slideSources(['amazonInOpenAI', 'nope', 'xAIValuation'], broken).map(row => row.ok ? row.source.text : row.message)).toEqual([
+      '$10B+',
+      'figures[1]: figure "nope": is neither a fact nor a derived figure',
+      'figures[2]: facts.xAIValuation.value: expected a number, got NaN',
+    ])
+    expect(slideSources('openAIValuation')).toEqual([{ ok: false, field: 'figures', message: 'figures must be a list of figure keys, got "openAIValuation"' }])
+    expect(slideSources([3])[0]).toMatchObject({ ok: false, field: 'figures[0]' })
   })
 })
 
