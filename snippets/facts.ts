@@ -1,88 +1,129 @@
-// The one source of truth for every figure in the deck.
-// Slide text (<Fig k="…"/>), chart labels, tooltips and the tests all read this table,
-// so correcting a figure here corrects it everywhere. Values are in billions of US dollars.
+// The one source of truth for every figure in the deck. Slides (<Fig k="…"/>), charts, the
+// triangle, the sources slide, the presenter's sources list and the tests all read this table.
+// Values are in billions of US dollars.
 
 /** How the article hedges a figure. The hedge is part of the fact and travels with it. */
-export type Qualifier = 'at least' | 'north of' | 'around' | 'reported' | 'estimated' | 'none'
+export type Hedge = 'at least' | 'north of' | 'around' | 'reported' | 'estimated' | 'none'
+
+export type Company = 'openai' | 'amazon' | 'microsoft' | 'xai' | 'anthropic'
 
 export interface Fact {
-  /** What the figure is, in a few words (used in chart labels and the sources slide). */
+  /** What the figure is, in a few words: the sources slide and chart summaries use it. */
   readonly label: string
+  /** The company a figure belongs to: a valuation's company, an investment's investor. */
+  readonly company: Company
   /** Billions of US dollars. */
   readonly value: number
-  readonly qualifier: Qualifier
-  /** Where in the article the figure comes from. */
-  readonly source: string
-  /** The article's own hedge around the figure, kept verbatim so the qualifier can be checked. */
+  readonly hedge: Hedge
+  /** True while the figure depends on a deal that is only being discussed. */
+  readonly inTalks: boolean
+  /** The article's own words around the figure, verbatim, so the hedge can be checked. */
   readonly wording: string
+  /** The article section the figure comes from. */
+  readonly section: string
 }
 
-const ARTICLE = 'Article: "Amazon in talks to invest in OpenAI"'
+/** The analysis every figure comes from, and the report it cites. */
+export const SOURCE = {
+  analysis: 'News analysis of Amazon\'s talks to invest in OpenAI (one writer; its last section is opinion)',
+  cites: 'Bloomberg\'s report of the talks, as cited by the analysis',
+} as const
 
-export const FACTS = {
+const OPENING = 'Opening; The Deal That Changes Everything'
+const DEAL = 'The Deal That Changes Everything'
+
+const RAW_FACTS = {
   amazonInOpenAI: {
-    label: 'Amazon into OpenAI (in talks)',
+    label: 'Amazon investment in OpenAI',
+    company: 'amazon',
     value: 10,
-    qualifier: 'at least',
-    source: `${ARTICLE}, opening and "The Deal That Changes Everything"`,
-    wording: 'at least $10 billion',
+    hedge: 'at least',
+    inTalks: true,
+    wording: 'in talks to invest at least $10 billion',
+    section: OPENING,
   },
   openAIValuation: {
     label: 'OpenAI valuation if the deal closes',
+    company: 'openai',
     value: 500,
-    qualifier: 'north of',
-    source: `${ARTICLE}, opening and "The Deal That Changes Everything"`,
-    wording: 'north of $500 billion',
+    hedge: 'north of',
+    inTalks: true,
+    wording: 'If the deal closes, OpenAI would be valued north of $500 billion',
+    section: OPENING,
   },
   openAIValuationBefore: {
     label: 'OpenAI valuation months ago',
+    company: 'openai',
     value: 150,
-    qualifier: 'none',
-    source: `${ARTICLE}, "The Deal That Changes Everything"`,
-    wording: '$150 billion just months ago',
+    hedge: 'none',
+    inTalks: false,
+    wording: 'valued at $150 billion just months ago',
+    section: DEAL,
   },
   xAIValuation: {
     label: 'xAI valuation',
+    company: 'xai',
     value: 230,
-    qualifier: 'reported',
-    source: `${ARTICLE}, "The Deal That Changes Everything"`,
-    wording: '$230 billion reported',
+    hedge: 'reported',
+    inTalks: false,
+    wording: 'xAI ($230 billion reported)',
+    section: DEAL,
   },
   anthropicValuation: {
     label: 'Anthropic valuation',
+    company: 'anthropic',
     value: 183,
-    qualifier: 'none',
-    source: `${ARTICLE}, "The Deal That Changes Everything"`,
-    wording: '$183 billion',
+    hedge: 'none',
+    inTalks: false,
+    wording: 'Anthropic ($183 billion)',
+    section: DEAL,
   },
   microsoftInOpenAI: {
-    label: 'Microsoft into OpenAI (Azure credits + direct investment)',
+    label: 'Microsoft commitment to OpenAI',
+    company: 'microsoft',
     value: 13,
-    qualifier: 'around',
-    source: `${ARTICLE}, "The Deal That Changes Everything"`,
-    wording: 'around $13 billion through Azure cloud credits and direct investment',
+    hedge: 'around',
+    inTalks: false,
+    wording: 'committed around $13 billion through Azure cloud credits and direct investment',
+    section: DEAL,
   },
   amazonInAnthropic: {
-    label: 'Amazon into Anthropic',
+    label: 'Amazon investment in Anthropic',
+    company: 'amazon',
     value: 4,
-    qualifier: 'none',
-    source: `${ARTICLE}, "Why Amazon Actually Needs This"`,
-    wording: '$4 billion',
+    hedge: 'none',
+    inTalks: false,
+    wording: 'They invested $4 billion in Anthropic',
+    section: 'Why Amazon Actually Needs This',
   },
   openAIRevenue: {
     label: 'OpenAI annualized revenue',
+    company: 'openai',
     value: 5,
-    qualifier: 'estimated',
-    source: `${ARTICLE}, "The Valuation Question"`,
+    hedge: 'estimated',
+    inTalks: false,
     wording: 'estimates put it around $5 billion annualized',
+    section: 'The Valuation Question',
   },
 } as const satisfies Record<string, Fact>
 
-export type FactKey = keyof typeof FACTS
-/** A table of facts with the deck's keys; tests and fixtures pass altered copies. */
+export type FactKey = keyof typeof RAW_FACTS
+/** A table of facts with the deck's keys; tests pass altered copies. */
 export type FactTable = { readonly [K in FactKey]: Fact }
 
-export const FACT_KEYS = Object.keys(FACTS) as FactKey[]
+export const FACT_KEYS = Object.keys(RAW_FACTS) as FactKey[]
+
+/**
+ * Test hook: a build with VITE_BAD_FIGURE=<key> breaks that one figure (its value becomes NaN),
+ * so the browser tests can prove every place that shows it says so instead of going blank.
+ */
+function withBadFigure(table: FactTable, key: string | undefined): FactTable {
+  if (!key || !isFactKey(key))
+    return table
+  return { ...table, [key]: { ...table[key], value: Number.NaN } }
+}
+
+export const FACTS: FactTable = withBadFigure(RAW_FACTS, import.meta.env?.VITE_BAD_FIGURE)
 
 /** Thrown for any figure that is missing, not a number, or out of range. The message names the field. */
 export class FactError extends Error {
@@ -93,7 +134,7 @@ export class FactError extends Error {
 }
 
 export function isFactKey(key: string): key is FactKey {
-  return Object.prototype.hasOwnProperty.call(FACTS, key)
+  return Object.prototype.hasOwnProperty.call(RAW_FACTS, key)
 }
 
 /** Looks a fact up and checks it, so a broken table fails loudly at the figure that is wrong. */
@@ -109,21 +150,9 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 
 /** A dollar amount must be a finite number above zero. */
 export function checkAmount(field: string, value: unknown): number {
-  if (typeof value !== 'number' || Number.isNaN(value))
-    throw new FactError(field, `expected a number, got ${describe(value)}`)
-  if (!Number.isFinite(value))
-    throw new FactError(field, `expected a finite number, got ${value}`)
-  if (value < 0)
-    throw new FactError(field, `must not be negative, got ${value}`)
-  if (value === 0)
-    throw new FactError(field, 'must be greater than zero, got 0')
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new FactError(field, `expected a finite number, got ${String(value)}`)
+  if (value <= 0)
+    throw new FactError(field, `must be greater than zero, got ${value}`)
   return value
-}
-
-function describe(value: unknown): string {
-  if (value === undefined)
-    return 'nothing (undefined)'
-  if (typeof value === 'number')
-    return String(value)
-  return `${typeof value} ${JSON.stringify(value)}`
 }

@@ -2,7 +2,7 @@
 // The article's hedge stays attached to each figure: "$500B+", "~$13B", "$230B (reported)".
 import type { DerivedKey } from './derived'
 import { DERIVATIONS, derive } from './derived'
-import type { Fact, FactTable, Qualifier } from './facts'
+import type { Fact, FactTable, Hedge } from './facts'
 import { checkAmount, FACTS, FactError, getFact, isFactKey } from './facts'
 
 export type FigureForm = 'short' | 'long'
@@ -14,7 +14,7 @@ export function formatAmount(billions: number, field = 'amount'): string {
   return `$${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}B`
 }
 
-const SHORT: Record<Qualifier, (amount: string) => string> = {
+const SHORT: Record<Hedge, (amount: string) => string> = {
   'at least': a => `${a}+`,
   'north of': a => `${a}+`,
   'around': a => `~${a}`,
@@ -23,21 +23,21 @@ const SHORT: Record<Qualifier, (amount: string) => string> = {
   'none': a => a,
 }
 
-const LONG: Record<Qualifier, (amount: string) => string> = {
+const LONG: Record<Hedge, (amount: string) => string> = {
   'at least': a => `at least ${a}`,
   'north of': a => `north of ${a}`,
   'around': a => `around ${a}`,
-  'reported': a => `${a} (reported)`,
-  'estimated': a => `around ${a} (estimated)`,
+  'reported': a => `${a}, reported`,
+  'estimated': a => `around ${a}, estimated`,
   'none': a => a,
 }
 
 export function formatFact(fact: Fact, form: FigureForm = 'short', field = 'fact'): string {
   const amount = formatAmount(fact.value, `${field}.value`)
-  const qualify = (form === 'short' ? SHORT : LONG)[fact.qualifier]
-  if (!qualify)
-    throw new FactError(`${field}.qualifier`, `unknown qualifier ${JSON.stringify(fact.qualifier)}`)
-  return qualify(amount)
+  const hedge = (form === 'short' ? SHORT : LONG)[fact.hedge]
+  if (!hedge)
+    throw new FactError(`${field}.hedge`, `unknown hedge ${JSON.stringify(fact.hedge)}`)
+  return hedge(amount)
 }
 
 /** ~3.3x, ~100x: one decimal below 10x, whole numbers above. Always approximate. */
@@ -70,17 +70,24 @@ export interface FigureSource {
   readonly hedge: string
   /** The article's own words, or the arithmetic for a derived ratio ("500 ÷ 150 ≈ 3.3"). */
   readonly wording: string
+  /** Where it comes from: an article section, or the two figures a ratio divides. */
+  readonly origin: string
 }
 
 /** Source details for a fact or derived key; throws a FactError naming the field if it is bad. */
 export function figureSource(key: string, table: FactTable = FACTS): FigureSource {
   const text = figureText(key, 'short', table)
   if (isDerivedKey(key)) {
-    const [top, bottom] = DERIVATIONS[key]
-    const a = getFact(top, table)
-    const b = getFact(bottom, table)
-    return { key, label: `${a.label} ÷ ${b.label}`, text, hedge: 'our arithmetic', wording: `${a.value} ÷ ${b.value} ≈ ${text.replace(/^~/, '')}` }
+    const [top, bottom] = DERIVATIONS[key].map(k => getFact(k, table))
+    return {
+      key,
+      label: `${top!.label} ÷ ${bottom!.label}`,
+      text,
+      hedge: 'our arithmetic',
+      wording: `${top!.value} ÷ ${bottom!.value} ≈ ${text.replace(/^~/, '')}`,
+      origin: 'Computed from the two figures above',
+    }
   }
   const fact = getFact(key, table)
-  return { key, label: fact.label, text, hedge: fact.qualifier, wording: fact.wording }
+  return { key, label: fact.label, text, hedge: fact.hedge, wording: fact.wording, origin: fact.section }
 }

@@ -92,7 +92,7 @@ export interface Figure {
 }
 
 export function isFloor(fact: Fact): boolean {
-  return fact.qualifier === 'at least' || fact.qualifier === 'north of'
+  return fact.hedge === 'at least' || fact.hedge === 'north of'
 }
 
 /** Reads and checks one figure; any problem throws a ChartDataError naming the field. */
