@@ -25,8 +25,9 @@ export interface Fact {
 
 /** The analysis every figure comes from, and the report it cites. */
 export const SOURCE = {
-  analysis: 'News analysis of Amazon\'s talks to invest in OpenAI (one writer; its last section is opinion)',
-  cites: 'Bloomberg\'s report of the talks, as cited by the analysis',
+  analysis: 'One writer\'s news analysis of Amazon\'s talks to invest in OpenAI (its last section is the writer\'s opinion)',
+  report: 'Bloomberg\'s report of the talks',
+  short: 'Source: news analysis citing Bloomberg · figures as reported; ratios are our arithmetic',
 } as const
 
 const OPENING = 'Opening; The Deal That Changes Everything'

@@ -68,7 +68,7 @@ export interface FigureSource {
   readonly text: string
   /** The article's hedge ("north of"), or "our arithmetic" for a derived ratio. */
   readonly hedge: string
-  /** The article's own words, or the arithmetic for a derived ratio ("500 ÷ 150 ≈ 3.3"). */
+  /** The article's own words, or the arithmetic for a derived ratio ("500 ÷ 150 = 3.3x", rounded). */
   readonly wording: string
   /** Where it comes from: an article section, or the two figures a ratio divides. */
   readonly origin: string
@@ -78,14 +78,15 @@ export interface FigureSource {
 export function figureSource(key: string, table: FactTable = FACTS): FigureSource {
   const text = figureText(key, 'short', table)
   if (isDerivedKey(key)) {
-    const [top, bottom] = DERIVATIONS[key].map(k => getFact(k, table))
+    const top = getFact(DERIVATIONS[key][0], table)
+    const bottom = getFact(DERIVATIONS[key][1], table)
     return {
       key,
-      label: `${top!.label} ÷ ${bottom!.label}`,
+      label: `${top.label} ÷ ${bottom.label}`,
       text,
       hedge: 'our arithmetic',
-      wording: `${top!.value} ÷ ${bottom!.value} ≈ ${text.replace(/^~/, '')}`,
-      origin: 'Computed from the two figures above',
+      wording: `${top.value} ÷ ${bottom.value} = ${text.replace(/^~/, '')}`,
+      origin: 'our arithmetic on the article\'s figures',
     }
   }
   const fact = getFact(key, table)

@@ -1,35 +1,41 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { derive, ratio } from '../../snippets/derived'
 import { FACT_KEYS, FACTS, type FactTable, FactError, getFact } from '../../snippets/facts'
-import { figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
+import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
+import { contrast, DARK, LIGHT } from '../../snippets/palette'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
   return { ...FACTS, [key]: { ...FACTS[key], value } }
 }
 
+const ARTICLE = readFileSync(new URL('../../../shared/article/000_e1b279368c92966d.txt', import.meta.url), 'utf8')
+
 describe('facts', () => {
-  it('holds every figure of the article with its hedge', () => {
-    const table = Object.fromEntries(FACT_KEYS.map(k => [k, [FACTS[k].value, FACTS[k].qualifier]]))
+  it('holds every figure of the article with its hedge and deal status', () => {
+    const table = Object.fromEntries(FACT_KEYS.map(k => [k, [FACTS[k].value, FACTS[k].hedge, FACTS[k].inTalks]]))
     expect(table).toEqual({
-      amazonInOpenAI: [10, 'at least'],
-      openAIValuation: [500, 'north of'],
-      openAIValuationBefore: [150, 'none'],
-      xAIValuation: [230, 'reported'],
-      anthropicValuation: [183, 'none'],
-      microsoftInOpenAI: [13, 'around'],
-      amazonInAnthropic: [4, 'none'],
-      openAIRevenue: [5, 'estimated'],
+      amazonInOpenAI: [10, 'at least', true],
+      openAIValuation: [500, 'north of', true],
+      openAIValuationBefore: [150, 'none', false],
+      xAIValuation: [230, 'reported', false],
+      anthropicValuation: [183, 'none', false],
+      microsoftInOpenAI: [13, 'around', false],
+      amazonInAnthropic: [4, 'none', false],
+      openAIRevenue: [5, 'estimated', false],
     })
   })
 
-  it('keeps the article wording that carries each qualifier', () => {
+  it('quotes the article verbatim, hedge included, and names a real section', () => {
     for (const key of FACT_KEYS) {
-      const { qualifier, wording, source } = FACTS[key]
-      expect(source).toMatch(/Article/)
-      if (qualifier === 'estimated')
+      const { hedge, wording, section } = FACTS[key]
+      expect(ARTICLE, key).toContain(wording)
+      for (const heading of section.split('; ').filter(h => h !== 'Opening'))
+        expect(ARTICLE, key).toContain(`\n${heading}\n`)
+      if (hedge === 'estimated')
         expect(wording).toMatch(/estimate/)
-      else if (qualifier !== 'none')
-        expect(wording).toContain(qualifier)
+      else if (hedge !== 'none')
+        expect(wording).toContain(hedge)
     }
   })
 
@@ -39,8 +45,8 @@ describe('facts', () => {
   })
 
   it.each([
-    [Number.NaN, /facts\.openAIRevenue\.value: expected a number, got NaN/],
-    [-5, /facts\.openAIRevenue\.value: must not be negative/],
+    [Number.NaN, /facts\.openAIRevenue\.value: expected a finite number, got NaN/],
+    [-5, /facts\.openAIRevenue\.value: must be greater than zero/],
     [0, /facts\.openAIRevenue\.value: must be greater than zero/],
     [Number.POSITIVE_INFINITY, /facts\.openAIRevenue\.value: expected a finite number/],
   ])('rejects a revenue of %s, naming the field', (value, message) => {
@@ -49,7 +55,7 @@ describe('facts', () => {
 
   it('rejects a value that is not a number at all', () => {
     const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, value: '230' } } as unknown as FactTable
-    expect(() => getFact('xAIValuation', broken)).toThrow(/facts\.xAIValuation\.value: expected a number, got string "230"/)
+    expect(() => getFact('xAIValuation', broken)).toThrow(/facts\.xAIValuation\.value: expected a finite number, got 230/)
   })
 })
 
@@ -73,7 +79,7 @@ describe('derived figures', () => {
 })
 
 describe('formatting', () => {
-  it('writes each figure with its qualifier', () => {
+  it('writes each figure with its hedge', () => {
     expect(figureText('openAIValuation')).toBe('$500B+')
     expect(figureText('amazonInOpenAI')).toBe('$10B+')
     expect(figureText('microsoftInOpenAI')).toBe('~$13B')
@@ -83,7 +89,7 @@ describe('formatting', () => {
     expect(figureText('amazonInOpenAI', 'long')).toBe('at least $10B')
     expect(figureText('openAIValuation', 'long')).toBe('north of $500B')
     expect(figureText('microsoftInOpenAI', 'long')).toBe('around $13B')
-    expect(figureText('openAIRevenue', 'long')).toBe('around $5B (estimated)')
+    expect(figureText('openAIRevenue', 'long')).toBe('around $5B, estimated')
   })
 
   it('writes derived multiples as approximations', () => {
@@ -98,12 +104,38 @@ describe('formatting', () => {
     expect(formatAmount(4)).toBe('$4B')
     expect(formatAmount(4.25)).toBe('$4.3B')
     expect(() => formatAmount(Number.NaN, 'chart.value')).toThrow(/chart\.value/)
-    expect(() => formatMultiple(-1)).toThrow(/multiple: must not be negative/)
+    expect(() => formatMultiple(-1)).toThrow(/multiple: must be greater than zero/)
   })
 
-  it('rejects an unknown figure key and an unknown qualifier', () => {
+  it('rejects an unknown figure key and an unknown hedge', () => {
     expect(() => figureText('nvidiaValuation')).toThrow(/figure "nvidiaValuation"/)
-    const odd = { ...FACTS.anthropicValuation, qualifier: 'maybe' } as unknown as typeof FACTS.anthropicValuation
-    expect(() => formatFact(odd, 'short', 'facts.anthropicValuation')).toThrow(/facts\.anthropicValuation\.qualifier/)
+    const odd = { ...FACTS.anthropicValuation, hedge: 'maybe' } as unknown as typeof FACTS.anthropicValuation
+    expect(() => formatFact(odd, 'short', 'facts.anthropicValuation')).toThrow(/facts\.anthropicValuation\.hedge/)
+  })
+
+  it('gives each figure its source: the article\'s words, or the arithmetic', () => {
+    expect(figureSource('xAIValuation')).toMatchObject({ text: '$230B (reported)', hedge: 'reported', wording: 'xAI ($230 billion reported)' })
+    expect(figureSource('valuationJump')).toMatchObject({ text: '~3.3x', hedge: 'our arithmetic', wording: '500 ÷ 150 = 3.3x' })
+    expect(() => figureSource('revenueMultiple', withValue('openAIRevenue', Number.NaN))).toThrow(/facts\.openAIRevenue\.value/)
+  })
+})
+
+describe('palette', () => {
+  it('passes WCAG AA for every text colour on the slide and on tiles, light and dark', () => {
+    for (const p of [LIGHT, DARK]) {
+      for (const bg of [p.background, p.surface]) {
+        for (const [name, colour] of Object.entries({ text: p.text, muted: p.muted, accent: p.accent, risk: p.risk, ...p.company }))
+          expect(contrast(colour, bg), `${p.mode} ${name} on ${bg}`).toBeGreaterThanOrEqual(4.5)
+      }
+    }
+  })
+
+  it('keeps company colours apart from the neutral accent and the risk colour', () => {
+    for (const p of [LIGHT, DARK]) {
+      const own = Object.entries(p.company).filter(([name]) => name !== 'xai' && name !== 'anthropic').map(([, c]) => c)
+      expect(new Set(own).size).toBe(own.length)
+      expect(own).not.toContain(p.accent)
+      expect(own).not.toContain(p.risk)
+    }
   })
 })

@@ -1,0 +1,70 @@
+// A bad figure shows a visible message naming the field on every slide that uses it, the sources
+// slide included, and nothing else breaks: the real deck built with VITE_BAD_FIGURE (snippets/facts.ts).
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { type PreviewServer, preview } from 'vite'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { DERIVATIONS } from '../../snippets/derived'
+import { slideFigures, slides } from '../deck-source'
+import { browserEnv, closeQuietly, describeBrowser, launch, waitForSlide } from './helpers'
+
+const BAD = 'openAIValuation'
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const OUT = path.join(ROOT, 'test-results', 'bad-figure')
+
+/** Slides that show the bad figure, directly or through a ratio computed from it. */
+const affected = slides.flatMap((_, i) => slideFigures(i).some(k => k === BAD || (DERIVATIONS as Record<string, readonly string[]>)[k]?.includes(BAD)) ? [i + 1] : [])
+
+describeBrowser('a bad figure', () => {
+  let server: PreviewServer
+  let browser: Browser
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', 'build', '--without-notes', '--out', OUT], {
+      cwd: ROOT,
+      env: { ...process.env, VITE_BAD_FIGURE: BAD },
+      stdio: 'pipe',
+    })
+    server = await preview({ root: ROOT, configFile: false, logLevel: 'silent', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 } })
+    browser = await launch()
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    page.on('pageerror', error => errors.push(error.message))
+  })
+  afterAll(async () => {
+    await closeQuietly(browser)
+    await server?.close()
+  })
+
+  it('is used on several slides, the sources slide among them', () => {
+    expect(affected.length).toBeGreaterThanOrEqual(4)
+    expect(slides[affected.at(-1)! - 1]!.content).toContain('<FactSheet')
+  })
+
+  it('shows a message naming the field on every slide that uses it', async () => {
+    const base = server.resolvedUrls!.local[0]!
+    for (const no of affected) {
+      await page.goto(`${base}${no}?clicks=99`)
+      await waitForSlide(page, no)
+      const alerts = await page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [role="alert"]`).allInnerTexts()
+      expect(alerts.length, `slide ${no}`).toBeGreaterThan(0)
+      for (const alert of alerts)
+        expect(alert, `slide ${no}`).toContain(`facts.${BAD}.value`)
+    }
+    expect(errors).toEqual([])
+  })
+
+  it('leaves the slides that do not use it whole', async () => {
+    const base = server.resolvedUrls!.local[0]!
+    const untouched = slides.map((_, i) => i + 1).filter(no => !affected.includes(no) && /<(BarChart|PartnershipTriangle)\b/.test(slides[no - 1]!.content))
+    expect(untouched.length).toBeGreaterThan(0)
+    for (const no of untouched) {
+      await page.goto(`${base}${no}?clicks=99`)
+      await waitForSlide(page, no)
+      expect(await page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [role="alert"]`).count(), `slide ${no}`).toBe(0)
+    }
+    expect(browserEnv().skip).toBeUndefined()
+  })
+})

@@ -1,0 +1,107 @@
+// Measures what the back of the room sees on one shown slide: the tallest empty band, text sizes
+// as rendered on screen, and the WCAG contrast of every piece of text against what lies behind it.
+import type { Page } from 'playwright-core'
+
+export interface DesignReport {
+  /** Tallest horizontal band with no content, as a share of the slide height (0–1). */
+  emptyBand: number
+  /** Texts under 28 px on screen: "17.2px <p.note> "Our arithmetic…"". */
+  tiny: string[]
+  /** Body texts under 36 px on screen. */
+  smallBody: string[]
+  /** Texts under WCAG AA: 4.5:1, or 3:1 for large text. */
+  lowContrast: string[]
+}
+
+/** Text that may be smaller than body text, though never under 28 px: labels, captions, footers, sources, code. */
+export const SECONDARY = '.kicker, .tag, .deck-footer, .note, .fact-sheet, .slidev-code, .credits, svg'
+
+export async function measureDesign(page: Page, no: number, scope = '#slideshow'): Promise<DesignReport> {
+  return page.evaluate(({ scope, no, secondary }) => {
+    const slide = document.querySelector(scope)!.querySelector<HTMLElement>(`.slidev-page[data-slidev-no="${no}"]`)!
+    const box = slide.getBoundingClientRect()
+    const name = (el: Element) => `<${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].slice(0, 2).join('.')}` : ''}> "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`
+    const rgba = (css: string): number[] | undefined => {
+      const m = css.match(/rgba?\(([^)]+)\)/) ?? css.match(/color\(srgb ([^)]+)\)/)
+      if (!m)
+        return undefined
+      const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+      const scale = css.startsWith('color(') ? 255 : 1
+      return [parts[0]! * scale, parts[1]! * scale, parts[2]! * scale, parts[3] ?? 1]
+    }
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+    }
+    /** The opaque colour behind an element: its backgrounds composited up to the page. */
+    const backdrop = (el: Element): number[] => {
+      const layers: number[][] = []
+      for (let node: Element | null = el; node; node = node.parentElement) {
+        const bg = rgba(getComputedStyle(node).backgroundColor)
+        if (bg && bg[3]! > 0)
+          layers.push(bg)
+        if (bg && bg[3] === 1)
+          break
+      }
+      let colour = [255, 255, 255]
+      for (const layer of layers.reverse())
+        colour = colour.map((c, i) => c * (1 - layer[3]!) + layer[i]! * layer[3]!)
+      return colour
+    }
+
+    const report = { emptyBand: 0, tiny: [] as string[], smallBody: [] as string[], lowContrast: [] as string[] }
+    const bands: [number, number][] = []
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+    const seen = new Set<Element>()
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement
+      if (!el || !node.textContent?.trim())
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
+      const style = getComputedStyle(el)
+      if (!rects.length || style.visibility === 'hidden' || Number(style.opacity) === 0)
+        continue
+      rects.forEach(r => bands.push([r.top, r.bottom]))
+      if (seen.has(el))
+        continue
+      seen.add(el)
+      // Size as drawn on screen: CSS size times the slide's scale (SVG text: times the SVG's own scale).
+      const svg = el.closest('svg')
+      const scale = svg ? (svg.getScreenCTM()?.a ?? 1) : box.width / slide.offsetWidth
+      const px = Number.parseFloat(style.fontSize) * scale
+      if (px < 28)
+        report.tiny.push(`${px.toFixed(1)}px ${name(el)}`)
+      else if (px < 36 && !el.closest(secondary))
+        report.smallBody.push(`${px.toFixed(1)}px ${name(el)}`)
+      const fg = rgba(svg ? (style.fill !== 'none' ? style.fill : style.color) : style.color)
+      if (!fg)
+        continue
+      const bg = backdrop(el)
+      const mixed = fg.slice(0, 3).map((c, i) => c * fg[3]! + bg[i]! * (1 - fg[3]!))
+      const [hi, lo] = [luminance(mixed), luminance(bg)].sort((a, b) => b - a)
+      const ratio = (hi! + 0.05) / (lo! + 0.05)
+      const designPx = px / (box.width / slide.offsetWidth)
+      const large = designPx >= 24 || (designPx >= 18.66 && Number(style.fontWeight) >= 700)
+      if (ratio < (large ? 3 : 4.5))
+        report.lowContrast.push(`${ratio.toFixed(2)}:1 ${name(el)}`)
+    }
+    for (const el of slide.querySelectorAll('canvas, svg, img')) {
+      const r = el.getBoundingClientRect()
+      if (r.height > 0 && !el.parentElement?.closest('svg'))
+        bands.push([r.top, r.bottom])
+    }
+    // The tallest stretch of the slide's height that no content covers.
+    const edges = bands.map(([a, b]) => [Math.max(a, box.top), Math.min(b, box.bottom)]).sort((x, y) => x[0]! - y[0]!)
+    let reach = box.top
+    let widest = 0
+    for (const [top, bottom] of edges) {
+      widest = Math.max(widest, top! - reach)
+      reach = Math.max(reach, bottom!)
+    }
+    widest = Math.max(widest, box.bottom - reach)
+    report.emptyBand = Number((widest / box.height).toFixed(3))
+    return report
+  }, { scope, no, secondary: SECONDARY })
+}
