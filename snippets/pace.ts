@@ -1,7 +1,7 @@
 // Pace arithmetic for the presenter view: time on this slide against its budget, and whether the talk
 // as a whole is ahead of or behind the plan the budgets make. Pure: the Vue layer feeds it the clock.
 
-/** A slide's `budget:` is missing or not a positive number of seconds. */
+/** A slide's `budget:` is missing or not a number of seconds. */
 export class BudgetError extends Error {
   constructor(readonly field: string, problem: string) {
     super(`${field} ${problem}`)
@@ -13,8 +13,9 @@ export class BudgetError extends Error {
 export function readBudgets(frontmatters: readonly Record<string, unknown>[]): number[] {
   return frontmatters.map((frontmatter, index) => {
     const budget = frontmatter.budget
-    if (typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0)
-      throw new BudgetError(`slide ${index + 1} budget`, `must be a positive number of seconds, got ${JSON.stringify(budget)}`)
+    // 0 is allowed: a slide the talk passes straight through.
+    if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
+      throw new BudgetError(`slide ${index + 1} budget`, `must be a number of seconds (0 or more), got ${JSON.stringify(budget)}`)
     return budget
   })
 }

@@ -2,20 +2,17 @@
 // list, none of it where the audience looks, and a phone driving the deck through present:remote.
 // Slidev's own presenter machinery (its timer, its sync between tabs) is Slidev's to test.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import path from 'node:path'
 import process from 'node:process'
-import { parseSync } from '@slidev/parser/core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
 import { formatClock } from '../../snippets/pace'
+import { slideFigures, slides } from '../deck-source'
 import { browserEnv, closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
 
 const ROOT = browserEnv().root
-const SLIDES_PATH = path.join(ROOT, 'slides.md')
-const frontmatters = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH).slides.map(s => s.frontmatter as Record<string, unknown>)
+const frontmatters = slides.map(s => s.frontmatter as Record<string, unknown>)
 const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources'
 const PASSWORD = 'phone-test-password'
 
@@ -149,8 +146,7 @@ describeBrowser('speaker mode', () => {
       if (where)
         problems.push(`slide ${no} click ${clicks}: ${where}`)
       if (clicks === 0) {
-        const figures = (frontmatters[no - 1]!.figures ?? []) as string[]
-        const expected = figures.map((key) => {
+        const expected = slideFigures(no - 1).map((key) => {
           const source = figureSource(key)
           return `${key}: ${source.text} ${source.label} hedge: ${source.hedge} “${source.wording}”`
         })

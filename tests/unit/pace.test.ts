@@ -1,18 +1,12 @@
 // The presenter's pace line (snippets/pace.ts) and the frontmatter it and the sources list read:
 // budgets that add up to the talk's duration, figures that resolve to a source.
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { parseSync } from '@slidev/parser/core'
 import { parseTimeString } from '@slidev/parser/utils'
 import { describe, expect, it } from 'vitest'
-import { figureSource } from '../../snippets/format'
 import { FACTS } from '../../snippets/facts'
+import { figureSource } from '../../snippets/format'
 import { BudgetError, formatClock, pace, readBudgets } from '../../snippets/pace'
 import { slideSources } from '../../snippets/sources'
-
-const SLIDES_PATH = fileURLToPath(new URL('../../slides.md', import.meta.url))
-const slides = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH).slides
-const frontmatters = slides.map(slide => slide.frontmatter as Record<string, unknown>)
+import { headmatter, slideFigures, slides } from '../deck-source'
 
 describe('formatClock', () => {
   it('writes minutes and seconds', () => {
@@ -63,8 +57,9 @@ describe('readBudgets', () => {
   it('names the slide and field of a bad budget', () => {
     expect(readBudgets([{ budget: 30 }, { budget: 45 }])).toEqual([30, 45])
     expect(() => readBudgets([{ budget: 30 }, { budget: '1min' }])).toThrow(BudgetError)
-    expect(() => readBudgets([{ budget: 30 }, {}])).toThrow(/slide 2 budget must be a positive number of seconds, got undefined/)
-    expect(() => readBudgets([{ budget: 0 }])).toThrow(/slide 1 budget/)
+    expect(() => readBudgets([{ budget: 30 }, {}])).toThrow(/slide 2 budget must be a number of seconds \(0 or more\), got undefined/)
+    expect(() => readBudgets([{ budget: -5 }])).toThrow(/slide 1 budget/)
+    expect(readBudgets([{ budget: 0 }])).toEqual([0])
   })
 })
 
@@ -92,35 +87,15 @@ describe('slideSources', () => {
   })
 })
 
-describe('slides.md frontmatter for the presenter view', () => {
-  it('gives every slide a budget, and the budgets add up to the headmatter duration', () => {
-    const budgets = readBudgets(frontmatters)
-    const duration = parseTimeString(String(frontmatters[0]!.duration)).seconds
-    expect(duration).toBeGreaterThan(0)
-    expect(budgets.reduce((sum, b) => sum + b, 0)).toBe(duration)
+describe('slides.md frontmatter, as the presenter view reads it', () => {
+  it('has budgets the pace line accepts, adding up to the duration Slidev\'s timer counts down', () => {
+    const budgets = readBudgets(slides.map(slide => slide.frontmatter as Record<string, unknown>))
+    expect(budgets.reduce((sum, b) => sum + b, 0)).toBe(parseTimeString(String(headmatter.duration)).seconds)
   })
 
-  it('lists in figures: every figure a slide writes with <Fig>, and each resolves to its source', () => {
-    const problems: string[] = []
-    slides.forEach((slide, index) => {
-      const figures = frontmatters[index]!.figures ?? []
-      if (!Array.isArray(figures)) {
-        problems.push(`slide ${index + 1}: figures is not a list`)
-        return
-      }
-      for (const key of figures) {
-        try {
-          figureSource(String(key))
-        }
-        catch (error) {
-          problems.push(`slide ${index + 1}: ${(error as Error).message}`)
-        }
-      }
-      for (const [, key] of slide.content.matchAll(/<Fig\s[^>]*\bk="([^"]+)"/g)) {
-        if (!figures.includes(key))
-          problems.push(`slide ${index + 1}: shows <Fig k="${key}"> but its figures: does not list it`)
-      }
-    })
-    expect(problems).toEqual([])
+  it('has figures whose sources all resolve: no slide opens a list with an error in it', () => {
+    const errors = slides.flatMap((_, i) => slideSources(slideFigures(i)).flatMap(row => row.ok ? [] : [`slide ${i + 1}: ${row.message}`]))
+    expect(errors).toEqual([])
+    expect(slides.filter((_, i) => slideFigures(i).length > 0).length).toBeGreaterThan(slides.length / 2)
   })
 })
