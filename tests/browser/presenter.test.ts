@@ -96,9 +96,9 @@ describeBrowser('speaker mode', () => {
       stranger.on('dialog', dialog => dialog.accept('not-the-password'))
       // All load at once: the dev server compiles the modules they share once.
       await Promise.all([
-        audience.goto(`${origin}/1`).then(() => audience.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
-        remoteControl.goto(`${origin}/presenter/1?password=${PASSWORD}`).then(() => remoteControl.locator('.slidev-presenter .presenter-pace').waitFor({ timeout: 120_000 })),
-        stranger.goto(`${origin}/presenter/1`).then(() => stranger.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
+        audience.goto(`${origin}/1`, { timeout: 120_000 }).then(() => audience.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
+        remoteControl.goto(`${origin}/presenter/1?password=${PASSWORD}`, { timeout: 120_000 }).then(() => remoteControl.locator('.slidev-presenter .presenter-pace').waitFor({ timeout: 120_000 })),
+        stranger.goto(`${origin}/presenter/1`, { timeout: 120_000 }).then(() => stranger.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
       ])
       return { origin, audience, remoteControl, stranger }
     })
