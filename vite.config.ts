@@ -1,5 +1,10 @@
+import process from 'node:process'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
+
+// `npm run export:html` builds with DECK_ONE_FILE=1: one script chunk and every asset inlined, so
+// scripts/one-file.mjs can fold the build into a single .html that opens from disk.
+const ONE_FILE = process.env.DECK_ONE_FILE === '1'
 
 // Slidev puts every module under node_modules/vue* into its eagerly loaded `modules/vue` chunk,
 // and `vue-chartjs` matches that prefix, so Chart.js would ride along onto slide 1's critical path.
@@ -16,6 +21,11 @@ function chartChunk(): Plugin {
       if (!output || Array.isArray(output))
         return
       const slidevChunks = output.manualChunks
+      if (ONE_FILE) {
+        output.manualChunks = undefined
+        output.codeSplitting = false
+        return
+      }
       output.manualChunks = (id, meta) => {
         if (CHART_LIBRARIES.test(id))
           return undefined
@@ -30,4 +40,10 @@ export default defineConfig({
   // Pre-bundle the chart libraries up front: found late (on the first chart slide), Vite re-bundles
   // and reloads the page, which in the dev server and in `slidev export` restarts the work.
   optimizeDeps: { include: ['chart.js', 'vue-chartjs'] },
+  // Fonts inline as woff2 only: every browser that runs the deck reads it, and the woff/ttf fallbacks
+  // (KaTeX's, in Slidev's styles) would double the file; scripts/one-file.mjs drops their references.
+  build: ONE_FILE ? { assetsInlineLimit: file => !/\.(?:woff|ttf)$/.test(file), cssCodeSplit: false, modulePreload: false } : {},
+  // Straight apostrophes: Inter draws ’ (U+2019) and ʼ (U+02BC) with one glyph, and Chromium's PDF maps
+  // that glyph back to U+02BC, so a PDF viewer's search for "Amazon’s" found nothing.
+  slidev: { markdown: { markdownOptions: { typographer: false } } },
 })

@@ -142,10 +142,12 @@ async function chartDrawn(/** @type {import('playwright-core').Browser} */ brows
 
 async function main() {
   mkdirSync(OUT, { recursive: true })
-  const buildFlags = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.build ?? '').replace(/^slidev build\s*/, '').split(/\s+/).filter(Boolean)
+  const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts
+  const buildFlags = (scripts.build ?? '').replace(/^slidev build\s*/, '').split(/\s+/).filter(Boolean)
   const slideCount = writeBaseline(path.join(OUT, 'baseline'))
   const decks = {
-    deck: { entry: 'slides.md', dist: path.join(OUT, 'dist-deck'), pdf: path.join(OUT, 'deck.pdf') },
+    // The deck's PDF is the file `npm run export` names.
+    deck: { entry: 'slides.md', dist: path.join(OUT, 'dist-deck'), pdf: path.join(ROOT, scripts.export?.match(/\S+\.pdf\b/)?.[0] ?? 'no-pdf-named-in-npm-run-export') },
     baseline: { entry: path.relative(ROOT, path.join(OUT, 'baseline', 'slides.md')), dist: path.join(OUT, 'dist-baseline'), pdf: path.join(OUT, 'baseline.pdf') },
   }
   const build = (/** @type {Which} */ which) => timed(process.execPath, [SLIDEV, 'build', decks[which].entry, ...buildFlags, '--out', decks[which].dist])
@@ -218,7 +220,7 @@ async function main() {
       rmSync(decks[which].pdf, { force: true })
       try {
         return which === 'deck'
-          ? timed('npm', ['run', '--silent', 'export', '--', '--output', decks.deck.pdf])
+          ? timed('npm', ['run', '--silent', 'export'])
           : timed(process.execPath, [SLIDEV, 'export', decks.baseline.entry, '--executable-path', chromium, '--output', decks.baseline.pdf])
       }
       catch (error) {
@@ -240,15 +242,8 @@ async function main() {
       }
     }
     const pages = (/** @type {string} */ pdf) => Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)?.[1])
-    results.export = {
-      runs,
-      failures,
-      deck: median(runs.deck),
-      baseline: median(runs.baseline),
-      deckBytes: statSync(decks.deck.pdf).size,
-      baselineBytes: statSync(decks.baseline.pdf).size,
-      deckPages: pages(decks.deck.pdf),
-    }
+    results.export = { runs, failures, deck: median(runs.deck), baseline: median(runs.baseline), deckPages: pages(decks.deck.pdf) }
+    Object.assign(results.export, { deckBytes: statSync(decks.deck.pdf).size, baselineBytes: statSync(decks.baseline.pdf).size })
   })
 
   results.loadavgEnd = os.loadavg()[0]

@@ -1,6 +1,6 @@
 // @ts-check
 // Serves a static build with Vite's preview server (what `npm run serve` runs) on 127.0.0.1 and a
-// free port, for the browser tests, the bench and the handout export.
+// free port, for the browser tests and the bench.
 import path from 'node:path'
 import { preview } from 'vite'
 

@@ -11,8 +11,12 @@ export default defineAppSetup(() => {
   style.textContent = paletteCss()
   document.head.appendChild(style)
   // Light by default, whatever the laptop's own setting: a projector is light. `colorSchema: light`
-  // would lock it, so the headmatter stays `auto` and `d` still toggles dark; a choice made with `d`
-  // is kept in localStorage and wins from then on.
-  if (localStorage.getItem('slidev-color-schema') === null)
-    useDarkMode().isDark.value = false
+  // would lock it, so the headmatter stays `auto` and `d` still toggles dark. Slidev writes its own
+  // key ('auto') at start-up, so ours marks that the default was applied once; an explicit choice,
+  // then or later, is kept.
+  if (localStorage.getItem('deck-light-default') === null) {
+    localStorage.setItem('deck-light-default', 'applied')
+    if (localStorage.getItem('slidev-color-schema') !== 'dark')
+      useDarkMode().isDark.value = false
+  }
 })

@@ -56,6 +56,16 @@ describeBrowser('a bad figure', () => {
     expect(errors).toEqual([])
   })
 
+  it('says so in the presenter\'s sources list too', async () => {
+    const no = affected[1]!
+    await page.goto(`${server.resolvedUrls!.local[0]!}presenter/${no}`)
+    await page.getByRole('button', { name: /Sources ·/ }).click()
+    const alerts = await page.locator('#presenter-sources [role="alert"]').allInnerTexts()
+    expect(alerts.length).toBeGreaterThan(0)
+    for (const alert of alerts)
+      expect(alert).toContain(`facts.${BAD}.value`)
+  })
+
   it('leaves the slides that do not use it whole', async () => {
     const base = server.resolvedUrls!.local[0]!
     const untouched = slides.map((_, i) => i + 1).filter(no => !affected.includes(no) && /<(BarChart|PartnershipTriangle)\b/.test(slides[no - 1]!.content))

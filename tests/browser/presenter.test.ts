@@ -1,131 +1,222 @@
-// Speaker mode on the presenter build (notes included), served statically: /presenter shows the
-// current slide, the next one, the notes and the timer, and drives an audience window open in the
-// same browser (Slidev syncs them through BroadcastChannel in a static build).
-import type { Browser, Page } from 'playwright-core'
+// Speaker mode as this deck extends it: the pace line, notes that follow the click, the sources
+// list, none of it where the audience looks, and a phone driving the deck through present:remote.
+// Slidev's own presenter machinery (its timer, its sync between tabs) is Slidev's to test.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import process from 'node:process'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { distinctiveNotePhrases, normalizeText, readDeck, sourceClicks } from './deck'
-import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext, waitForSlide } from './helpers'
+import { figureSource } from '../../snippets/format'
+import { formatClock } from '../../snippets/pace'
+import { slideFigures, slides } from '../deck-source'
+import { browserEnv, closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
 
-const slides = readDeck()
-const notes = distinctiveNotePhrases(slides, 1)
+const ROOT = browserEnv().root
+const frontmatters = slides.map(s => s.frontmatter as Record<string, unknown>)
+const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources'
+const PASSWORD = 'phone-test-password'
 
-function noteText(text: string) {
-  return normalizeText(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ')
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
 }
 
-describeBrowser('presenter view', () => {
+/** `npm run present:remote`, bound to this machine only, in its own process group. */
+function startRemote(port: number): { child: ChildProcess, ready: Promise<string> } {
+  const child = spawn('npm', ['run', 'present:remote', '--', '--port', String(port), '--bind', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, SLIDEV_REMOTE_PASSWORD: PASSWORD },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => { output += d })
+  child.stderr!.on('data', (d) => { output += d })
+  const origin = `http://127.0.0.1:${port}`
+  const ready = new Promise<string>((resolve, reject) => {
+    child.once('exit', code => reject(new Error(`present:remote exited with ${code}:\n${output}`)))
+    const poll = () => fetch(`${origin}/`).then(r => r.ok ? resolve(origin) : setTimeout(poll, 200), () => setTimeout(poll, 200))
+    poll()
+  })
+  return { child, ready }
+}
+
+/** Where the page's note stands at click `clicks`: '' when the active part is in view. */
+function notePosition(page: Page, clicks: number): Promise<string> {
+  return page.evaluate((clicks) => {
+    const note = document.querySelector<HTMLElement>('.slidev-presenter .slidev-note')
+    if (!note)
+      return 'no notes pane'
+    const pane = note.getBoundingClientRect()
+    const mark = note.querySelector<HTMLElement>(`.slidev-note-click-mark[data-clicks="${clicks}"]`)
+    if (!mark)
+      return clicks === 0 && note.scrollTop > 1 ? `scrolled ${note.scrollTop}px before the first click` : ''
+    if (!mark.classList.contains('slidev-note-click-mark-active'))
+      return 'its [click] part is not marked active'
+    const part = (mark.closest('p, li') ?? mark).getBoundingClientRect()
+    const marker = mark.getBoundingClientRect()
+    const fits = part.height <= pane.height
+    if (marker.top < pane.top - 1 || marker.bottom > pane.bottom + 1 || (fits && part.bottom > pane.bottom + 1))
+      return `active part at ${Math.round(part.top - pane.top)}..${Math.round(part.bottom - pane.top)}px of a ${Math.round(pane.height)}px pane`
+    return ''
+  }, clicks)
+}
+
+/** Steps forward (through any clicks) until the page shows slide `no`. */
+async function stepTo(page: Page, no: number, base: string, step: () => Promise<void>) {
+  while (parseSlideUrl(page.url(), base).no < no) {
+    const before = page.url()
+    await step()
+    await page.waitForURL(u => u.href !== before)
+  }
+}
+
+describeBrowser('speaker mode', () => {
   let browser: Browser
   let watched: WatchedContext
   let page: Page
+  let remote: ReturnType<typeof startRemote>
+  let laptop: WatchedContext
+  let phone: BrowserContext
+  /** The laptop's audience view and the phone's presenter view, loaded while the other tests run. */
+  let devices: Promise<{ origin: string, audience: Page, remoteControl: Page, stranger: Page }>
 
   beforeAll(async () => {
+    remote = startRemote(await freePort())
     browser = await launch()
-    watched = await watchedContext(browser, deck('presenter').origin, { width: 1600, height: 900 })
+    devices = remote.ready.then(async (origin) => {
+      laptop = await watchedContext(browser, origin, { width: 1280, height: 720 })
+      phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+      const [audience, remoteControl, stranger] = await Promise.all([laptop.newPage(), phone.newPage(), phone.newPage()])
+      // A phone without the password gets a prompt; the wrong answer sends it to the audience view.
+      stranger.on('dialog', dialog => dialog.accept('not-the-password'))
+      // All load at once: the dev server compiles the modules they share once.
+      await Promise.all([
+        audience.goto(`${origin}/1`, { timeout: 120_000 }).then(() => audience.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
+        remoteControl.goto(`${origin}/presenter/1?password=${PASSWORD}`, { timeout: 120_000 }).then(() => remoteControl.locator('.slidev-presenter .presenter-pace').waitFor({ timeout: 120_000 })),
+        stranger.goto(`${origin}/presenter/1`, { timeout: 120_000 }).then(() => stranger.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
+      ])
+      return { origin, audience, remoteControl, stranger }
+    })
+    devices.catch(() => {})
+    watched = await watchedContext(browser, deck('presenter').origin, { width: 1920, height: 1080 })
     page = await watched.newPage()
+    await page.emulateMedia({ reducedMotion: 'reduce' })
   })
-  afterAll(async () => closeQuietly(browser))
-
-  it('shows the current slide, the next one, the notes and the timer', async () => {
-    const { url } = deck('presenter')
-    await page.goto(`${url}presenter/1`)
-    const presenter = page.locator('.slidev-presenter')
-    await presenter.waitFor()
-
-    // Current slide, drawn.
-    await waitForSlide(page, 1, '.slidev-presenter .grid-section.main')
-    // Next: the next click of this slide, or the next slide.
-    const firstClicks = sourceClicks(slides[0]!).clicks
-    const next = page.locator('.slidev-presenter .grid-section.next .slidev-page')
-    await next.waitFor()
-    expect(Number(await next.getAttribute('data-slidev-no'))).toBe(firstClicks > 0 ? 1 : 2)
-    expect((await next.boundingBox())!.width).toBeGreaterThan(100)
-
-    // Notes of slide 1.
-    const note = page.locator('.slidev-presenter .grid-section.note .slidev-note')
-    const first = notes.find(n => n.no === 1)
-    if (first)
-      await expect.poll(async () => noteText(await note.innerText())).toContain(first.phrases[0])
-
-    // Timer: shown, and it runs once started.
-    const bar = page.locator('.slidev-presenter .grid-section.bottom')
-    const clock = bar.locator('.font-mono').last()
-    const readClock = async () => (await clock.innerText()).replace(/\s+/g, '')
-    await expect.poll(readClock).toMatch(/^(?:\d+:)?(?:\d{1,2}|-):(?:\d{2}|--)$/)
-    const before = await readClock()
-    await clock.hover()
-    await bar.locator('.i-carbon\\:play').click()
-    await expect.poll(readClock, { timeout: 5000 }).not.toBe(before)
-    // Slide counter.
-    await expect.poll(async () => (await bar.innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`\\b1 / ${slides.length}\\b`))
+  afterAll(async () => {
+    await closeQuietly(browser)
+    if (remote?.child.pid)
+      process.kill(-remote.child.pid, 'SIGTERM')
   })
 
-  it('shows each slide\'s own notes (from slides.md)', async () => {
-    const { url } = deck('presenter')
-    const note = page.locator('.slidev-presenter .grid-section.note .slidev-note')
-    const wrong: string[] = []
-    for (const { no, phrases } of notes) {
-      await page.goto(`${url}presenter/${no}`)
-      await page.locator('.slidev-presenter').waitFor()
-      await page.locator(`.slidev-presenter .grid-section.main .slidev-page[data-slidev-no="${no}"]`).waitFor()
-      const text = await note.innerText().catch(() => '')
-      if (!noteText(text).includes(phrases[0]!))
-        wrong.push(`slide ${no}: expected "${phrases[0]}", presenter shows "${text.slice(0, 80)}"`)
-    }
-    expect(notes.length).toBeGreaterThan(0)
-    expect(wrong).toEqual([])
+  it('shows the pace line: starts with the clock, counts, and restarts with each slide\'s budget', async () => {
+    await page.goto(`${deck('presenter').url}presenter/1`)
+    const pace = page.locator('.slidev-presenter .presenter-pace')
+    await expect.poll(() => pace.innerText()).toBe(`▶ Start the clock · this slide ${formatClock(Number(frontmatters[0]!.budget))}`)
+    await pace.getByRole('button').click()
+    const line = new RegExp(`^0:0(\\d) / ${formatClock(Number(frontmatters[0]!.budget))} · on time$`)
+    await expect.poll(() => pace.innerText()).toMatch(line)
+    await expect.poll(async () => Number((await pace.innerText()).match(line)?.[1]), { timeout: 5000 }).toBeGreaterThanOrEqual(1)
+
+    // On the next slide the slide time starts again against that slide's budget.
+    await stepTo(page, 2, deck('presenter').base, () => page.getByRole('button', { name: 'Go to next slide' }).click())
+    await expect.poll(() => pace.innerText()).toMatch(new RegExp(`^0:0\\d / ${formatClock(Number(frontmatters[1]!.budget))} · `))
   })
 
-  it('drives the audience window: ArrowRight in the presenter moves the audience view', async () => {
+  it('keeps the active note in view at every click of every slide, in large type, with the slide\'s sources at hand', async () => {
     const { url, base } = deck('presenter')
-    // A fresh context: the two windows share it, as two tabs of the presenter's browser do.
-    const shared = await watchedContext(browser, deck('presenter').origin, { width: 1280, height: 720 })
-    try {
-      const audience = await shared.newPage()
-      await audience.goto(`${url}1`)
-      await waitForSlide(audience, 1)
-      const presenter = await shared.newPage()
-      await presenter.goto(`${url}presenter/1`)
-      await waitForSlide(presenter, 1, '.slidev-presenter .grid-section.main')
+    await page.goto(`${url}presenter/1`)
+    await page.locator('.slidev-presenter .slidev-note').waitFor()
+    const fontSize = await page.locator('.slidev-presenter .slidev-note').evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize))
+    expect(fontSize).toBeGreaterThanOrEqual(22)
 
-      // Step until we have crossed onto another slide (through any clicks of the first ones).
-      const visited: string[] = []
-      for (let i = 0; i < 12; i++) {
-        const before = presenter.url()
-        await presenter.keyboard.press('ArrowRight')
-        await presenter.waitForURL(u => u.href !== before)
-        const { no, clicks } = parseSlideUrl(presenter.url(), base)
-        visited.push(`${no}.${clicks}`)
-        // The audience follows to the same slide and click.
-        await audience.waitForURL(u => {
-          const at = parseSlideUrl(u.href, base)
-          return at.no === no && at.clicks === clicks
-        }, { timeout: 10_000 }).catch(() => {
-          throw new Error(`Audience stayed at ${audience.url()} while the presenter went to ${no}.${clicks}`)
+    await page.getByRole('button', { name: /^Sources · / }).click()
+    const problems: string[] = []
+    let steps = 0
+    let checkedSources = 0
+    for (;;) {
+      const { no, clicks } = parseSlideUrl(page.url(), base)
+      await page.locator(`.slidev-presenter .grid-section.main .slidev-page[data-slidev-no="${no}"]`).waitFor()
+      steps++
+      const where = await expect.poll(() => notePosition(page, clicks), { timeout: 3000 }).toBe('').then(() => '', () => notePosition(page, clicks))
+      if (where)
+        problems.push(`slide ${no} click ${clicks}: ${where}`)
+      if (clicks === 0) {
+        const expected = slideFigures(no - 1).map((key) => {
+          const source = figureSource(key)
+          return `${key}: ${source.text} ${source.label} hedge: ${source.hedge} “${source.wording}”`
         })
-        await audience.locator(slideSelector(no)).waitFor({ state: 'visible' })
-        if (no >= 3)
-          break
+        const shown = () => page.locator('#presenter-sources li').evaluateAll(items => items.map((li) => {
+          const text = (sel: string) => li.querySelector(sel)?.textContent?.trim() ?? ''
+          return `${(li as HTMLElement).dataset.key}: ${text('.figure')} ${text('.label')} ${text('.hedge')} “${text('.wording')}”`
+        }))
+        await expect.poll(shown, { message: `sources of slide ${no}` }).toEqual(expected)
+        await expect(page.locator('#presenter-sources h2').innerText()).resolves.toContain(`Slide ${no}`)
+        checkedSources++
       }
-      expect(visited.at(-1)).toMatch(/^3\.0$/)
-      // And the audience window really shows that slide (not just its URL).
-      await waitForSlide(audience, 3)
-      const title = slides[2]?.title
-      if (title)
-        expect(noteText(await audience.locator(`${slideSelector(3)} h1`).first().innerText())).toBe(noteText(title))
-      const problems = shared.take()
-      expect(problems.pageErrors).toEqual([])
-      expect(problems.consoleErrors).toEqual([])
-      expect(problems.external).toEqual([])
+      // Slidev's next button (a held arrow key auto-repeats when a busy machine delays its keyup).
+      // At the end of the deck the button does nothing and the URL stays.
+      const before = page.url()
+      await page.getByRole('button', { name: 'Go to next slide' }).dispatchEvent('click')
+      const moved = await page.waitForURL(u => u.href !== before, { timeout: no === frontmatters.length ? 1500 : 10_000 }).then(() => true, () => false)
+      if (!moved)
+        break
     }
-    finally {
-      await closeQuietly(shared.context)
-    }
+    expect(checkedSources).toBe(frontmatters.length)
+    expect(steps).toBeGreaterThan(frontmatters.length)
+    expect(problems).toEqual([])
   })
 
-  it('caused no console error or outside request', () => {
+  it('shows none of it in the audience view, the public build or print mode', async () => {
+    const found: string[] = []
+    const publicContext = await watchedContext(browser, deck('public').origin)
+    const audiencePages = [['audience view', page, `${deck('presenter').url}1`], ['public build', await publicContext.newPage(), `${deck('public').url}1`]] as const
+    for (const [name, audience, url] of audiencePages) {
+      await audience.goto(url)
+      await audience.locator(slideSelector(1)).waitFor()
+      // Slidev's control bar is there (hidden until hovered): where the presenter's additions live.
+      await audience.getByRole('button', { name: 'Go to next slide' }).waitFor({ state: 'attached' })
+      if (await audience.locator(COACH).count())
+        found.push(name)
+    }
+    expect(publicContext.take().external).toEqual([])
+    await closeQuietly(publicContext.context)
+    // A slide as `slidev export` prints it (a build has no /print page unless `download` is on).
+    await page.goto(`${deck('presenter').url}2?print=true`)
+    await page.locator(slideSelector(2)).waitFor()
+    if (await page.locator(COACH).count() || /Start the clock|Sources ·/.test(await page.locator('body').innerText()))
+      found.push('print view')
+    expect(found).toEqual([])
+  })
+
+  it('caused no console error or outside request in the presenter build', () => {
     const problems = watched.take()
     expect(problems.pageErrors).toEqual([])
     expect(problems.consoleErrors).toEqual([])
+    expect(problems.external).toEqual([])
+  })
+
+  it('lets a phone drive the audience screen through `npm run present:remote`, behind its password', async () => {
+    const missing = spawnSync('npm', ['run', 'present:remote'], { cwd: ROOT, env: { ...process.env, SLIDEV_REMOTE_PASSWORD: '' }, encoding: 'utf8' })
+    expect(missing.status).not.toBe(0)
+    expect(missing.stderr).toMatch(/SLIDEV_REMOTE_PASSWORD: set it to the password/)
+
+    const { audience, remoteControl, stranger } = await devices
+    expect(new URL(stranger.url()).pathname).toBe('/1')
+    expect(await stranger.locator('.slidev-presenter').count()).toBe(0)
+
+    // With it, the phone's next and previous buttons move the laptop's audience view.
+    await stepTo(remoteControl, 2, '/', () => remoteControl.getByRole('button', { name: 'Go to next slide' }).tap())
+    await audience.waitForURL(u => parseSlideUrl(u.href, '/').no === 2)
+    await audience.locator(slideSelector(2)).waitFor({ state: 'visible' })
+    await remoteControl.getByRole('button', { name: 'Go to previous slide' }).tap()
+    await audience.waitForURL(u => parseSlideUrl(u.href, '/').no === 1)
+    const problems = laptop.take()
+    expect(problems.pageErrors).toEqual([])
     expect(problems.external).toEqual([])
   })
 })

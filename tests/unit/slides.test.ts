@@ -2,6 +2,7 @@
 // module, notes that fit the duration, [click] markers in step with the builds.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { type ChartId, CHARTS } from '../../snippets/charts'
 import { FACTS, isFactKey } from '../../snippets/facts'
 import { isDerivedKey } from '../../snippets/format'
 import { buildClicks, deckSource, headmatter, noteWords, slideFigures, slides, visibleText } from '../deck-source'
@@ -90,7 +91,11 @@ describe('slides.md', () => {
       const text = visibleText(slide.content)
       const typed = text.replace(/<Fig\b[^>]*\/>/g, '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]*\}\}/g, '').replace(names, '')
       expect(typed, `slide ${i + 1} "${slide.title}" types a number`).not.toMatch(/\d/)
-      const used = [...text.matchAll(/<Fig k="(\w+)"/g)].map(m => m[1]!)
+      const charted = [...text.matchAll(/<BarChart chart="(\w+)"/g)].flatMap((m) => {
+        const spec = CHARTS[m[1] as ChartId]
+        return [...spec.bars.map(b => b.key), ...(spec.multiple ? [spec.multiple] : [])]
+      })
+      const used = [...[...text.matchAll(/<Fig k="(\w+)"/g)].map(m => m[1]!), ...charted]
       expect(slideFigures(i), `slide ${i + 1} figures frontmatter`).toEqual(expect.arrayContaining(used))
       for (const key of slideFigures(i))
         expect(isFactKey(key) || isDerivedKey(key), `slide ${i + 1}: unknown figure ${key}`).toBe(true)

@@ -1,0 +1,263 @@
+// @ts-check
+// Runs one export and checks the file before it counts:
+//   node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html> <output> -- <command…>
+// The command is run with `--output <temporary name>` added (and the system Chromium for `slidev
+// export*`). A file that fails a check is made once more; if it fails again the command exits 1 with
+// what was wrong, and nothing is left under the output name. Checks read the file with poppler-utils
+// (PDF) or by unzipping it (PowerPoint), tools this project did not write.
+// Slidev 53 does not pass Playwright's `tagged` to page.pdf (slidevjs/slidev#2426), nor alt text to the
+// PowerPoint's pictures: patches/ holds those few lines, applied by patch-package on install, which
+// keeps Slidev's own exporter (TOC, metadata, waits) instead of a hand-written copy of it.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { inflateRawSync } from 'node:zlib'
+import { parseSync } from '@slidev/parser/core'
+import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const MB = 1024 * 1024
+/** Size limits the exports issue sets for files meant to be sent on. */
+export const MAX_BYTES = { handout: 1.5 * MB, html: 3 * MB }
+
+/** The slides Slidev will export (hidden and disabled ones left out), read by Slidev's own parser. */
+export function deckSlides(entry = path.join(ROOT, 'slides.md')) {
+  const { slides } = parseSync(readFileSync(entry, 'utf8'), entry)
+  return slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
+}
+
+class MissingTool extends Error {}
+
+/** @param {string} tool @param {string[]} args */
+function run(tool, args) {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'pipe'] })
+  }
+  catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT')
+      throw new MissingTool(`${tool} is missing: the export checks need poppler-utils (sudo apt-get install poppler-utils)`)
+    throw error
+  }
+}
+
+/** Share of pixels of a PGM/PPM (P5/P6) that are not background (alpha mask: not transparent). */
+export function inkShare(/** @type {Buffer} */ image) {
+  const header = image.subarray(0, 64).toString('latin1').match(/^P([56])\s+(\d+)\s+(\d+)\s+\d+\s/)
+  if (!header)
+    return 0
+  const channels = header[1] === '6' ? 3 : 1
+  const pixels = image.subarray(header[0].length)
+  let inked = 0
+  for (let i = 0; i < pixels.length; i += channels)
+    inked += pixels[i] > 8 ? 1 : 0
+  return inked / Math.max(1, pixels.length / channels)
+}
+
+/**
+ * What is wrong with a PDF: it does not open, has the wrong page count, a page without text, or a
+ * chart picture with nothing drawn (a canvas prints as an image whose alpha mask is its ink).
+ * @param {string} file
+ * @param {{ pages?: number, minPages?: number, maxBytes?: number }} expect
+ */
+export function pdfProblems(file, expect) {
+  let info
+  try {
+    info = run('pdfinfo', [file])
+  }
+  catch (error) {
+    if (error instanceof MissingTool)
+      throw error
+    return [`${path.basename(file)} does not open as a PDF (pdfinfo: ${String(/** @type {Error} */ (error).message).split('\n').slice(-2).join(' ').trim()})`]
+  }
+  const problems = []
+  const pages = Number(info.match(/^Pages:\s+(\d+)/m)?.[1] ?? 0)
+  if (expect.pages !== undefined && pages !== expect.pages)
+    problems.push(`${pages} pages, expected ${expect.pages} (one per slide)`)
+  if (expect.minPages !== undefined && pages < expect.minPages)
+    problems.push(`${pages} pages, expected at least ${expect.minPages}`)
+  if (expect.maxBytes && statSync(file).size > expect.maxBytes)
+    problems.push(`${(statSync(file).size / MB).toFixed(2)} MB, more than the ${(expect.maxBytes / MB).toFixed(1)} MB allowed`)
+  const texts = run('pdftotext', [file, '-']).split('\f')
+  const blank = texts.slice(0, pages).flatMap((text, i) => text.trim() ? [] : [i + 1])
+  if (blank.length)
+    problems.push(`page${blank.length > 1 ? 's' : ''} ${blank.join(', ')} ha${blank.length > 1 ? 've' : 's'} no text (blank or unrendered)`)
+  const dir = mkdtempSync(path.join(tmpdir(), 'pdf-ink-'))
+  try {
+    // -list gives each image's page; the extracted files come in the same order.
+    const list = run('pdfimages', ['-list', file]).split('\n').slice(2).map(line => line.trim().split(/\s+/)).filter(row => row.length > 4)
+    run('pdfimages', [file, path.join(dir, 'img')])
+    const files = readdirSync(dir).sort()
+    list.forEach((row, i) => {
+      if (row[2] === 'smask' && Number(row[3]) * Number(row[4]) >= 10_000 && files[i] && inkShare(readFileSync(path.join(dir, files[i]))) < 0.01)
+        problems.push(`page ${row[0]}: a chart picture has nothing drawn on it`)
+    })
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return problems
+}
+
+/** The files of a ZIP archive (a .pptx), by name, inflated. */
+export function unzip(/** @type {Buffer} */ zip) {
+  let end = zip.length - 22
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054B50)
+    end--
+  if (end < 0)
+    throw new Error('not a ZIP archive')
+  /** @type {Map<string, string>} */
+  const files = new Map()
+  let at = zip.readUInt32LE(end + 16)
+  for (let i = zip.readUInt16LE(end + 10); i > 0; i--) {
+    const method = zip.readUInt16LE(at + 10)
+    const size = zip.readUInt32LE(at + 20)
+    const nameLength = zip.readUInt16LE(at + 28)
+    const local = zip.readUInt32LE(at + 42)
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8')
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+    const data = zip.subarray(start, start + size)
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'))
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return files
+}
+
+const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })
+/** The text runs of a DrawingML part, joined, entities decoded. */
+export const xmlText = (/** @type {string} */ xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+  .map(m => (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? ''))
+  .join(' ')
+
+/**
+ * What is wrong with a PowerPoint: not a ZIP, wrong slide count, a slide without editable text, a
+ * picture whose alt text is the exporter's placeholder, notes with markup, or notes where none belong.
+ * @param {string} file
+ * @param {{ slides: number, notes: boolean }} expect
+ */
+export function pptxProblems(file, expect) {
+  let files
+  try {
+    files = unzip(readFileSync(file))
+  }
+  catch (error) {
+    return [`${path.basename(file)} does not open as a PowerPoint file (${/** @type {Error} */ (error).message})`]
+  }
+  const problems = []
+  const slides = [...files.keys()].filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+  if (slides.length !== expect.slides)
+    problems.push(`${slides.length} slides, expected ${expect.slides}`)
+  for (const name of slides) {
+    const xml = files.get(name) ?? ''
+    if (!xmlText(xml).trim())
+      problems.push(`${path.basename(name)} has no editable text`)
+    if (/descr="Rendered as an image/.test(xml))
+      problems.push(`${path.basename(name)}: a picture has the placeholder alt text instead of its summary`)
+  }
+  const notes = [...files.entries()].filter(([name]) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)).map(([, xml]) => xmlText(xml).replace(/^\s*\d+\s*$/, ''))
+  const written = notes.filter(text => /[a-z]{3}/i.test(text))
+  if (!expect.notes && written.length)
+    problems.push(`${written.length} slides carry speaker notes; the audience copy must have none`)
+  if (expect.notes && !written.length)
+    problems.push('no speaker notes in the presenter copy')
+  if (written.some(text => /\[click|<\/?[a-z]|\*\*/i.test(text)))
+    problems.push('speaker notes keep [click] markers or markup')
+  return problems
+}
+
+/** What is wrong with the one-file copy: too big, or still pointing at separate files. */
+export function htmlProblems(/** @type {string} */ file) {
+  const html = readFileSync(file, 'utf8')
+  const problems = []
+  if (html.length > MAX_BYTES.html)
+    problems.push(`${(html.length / MB).toFixed(2)} MB, more than the 3 MB allowed`)
+  if (!/<script type="module">/.test(html))
+    problems.push('no inline script: the deck would not start')
+  const external = html.match(/<(?:script|link)\b[^>]*\b(?:src|href)="(?!data:)[^"]*"/g)
+  if (external)
+    problems.push(`still loads separate files: ${external.join(', ')}`)
+  return problems
+}
+
+/** @param {string} kind @param {string} file @param {string[]} command */
+function problemsOf(kind, file, command) {
+  const slides = deckSlides().length
+  if (kind === 'pptx')
+    return pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
+  if (kind === 'html')
+    return htmlProblems(file)
+  if (kind === 'pdf')
+    return pdfProblems(file, { pages: slides })
+  return pdfProblems(file, { minPages: slides, maxBytes: kind === 'handout' ? MAX_BYTES.handout : undefined })
+}
+
+/** Runs the command; resolves with its output (echoed), rejects on a non-zero exit. */
+function runExport(/** @type {string[]} */ command) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` }
+    const child = spawn(command[0] ?? '', command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d; process.stdout.write(d) })
+    child.stderr.on('data', (d) => { output += d; process.stderr.write(d) })
+    child.on('error', reject)
+    child.on('exit', code => code === 0 ? resolve(output) : reject(new Error(`\`${command.join(' ')}\` exited with ${code}`)))
+  })
+}
+
+/** @param {string[]} argv */
+export async function main(argv) {
+  const [kind = '', target = '', dashes, ...given] = argv
+  if (!['pdf', 'clicks', 'handout', 'pptx', 'html'].includes(kind) || !target || dashes !== '--' || !given.length)
+    throw new Error('usage: node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html> <output> -- <command…>')
+  // DECK_EXPORT_DIR sends the file elsewhere under the same name (the tests use it).
+  const output = path.resolve(ROOT, process.env.DECK_EXPORT_DIR ?? path.dirname(target), path.basename(target))
+  const ext = path.extname(output)
+  const temporary = path.join(path.dirname(output), `.${path.basename(output, ext)}.partial${ext}`)
+  const command = [...given, '--output', temporary]
+  if (command[0] === 'slidev' && command[1]?.startsWith('export')) {
+    const chromium = findChromium()
+    if (!chromium)
+      throw new Error(CHROMIUM_HELP)
+    command.push('--executable-path', chromium)
+  }
+  mkdirSync(path.dirname(output), { recursive: true })
+  try {
+    for (let attempt = 1; ; attempt++) {
+      rmSync(temporary, { force: true })
+      let problems
+      try {
+        const log = await runExport(command)
+        // Slidev logs a chart that never drew (its data-waitfor target) but still exits 0.
+        const timeout = log.match(/TimeoutError[^\n]*|waitFor[^\n]*[Tt]imeout[^\n]*/)
+        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...problemsOf(kind, temporary, given)]
+      }
+      catch (error) {
+        if (error instanceof MissingTool)
+          throw error
+        problems = [/** @type {Error} */ (error).message]
+      }
+      if (!problems.length) {
+        renameSync(temporary, output)
+        console.log(`Exported ${path.relative(process.cwd(), output)} (${(statSync(output).size / 1024).toFixed(0)} kB), checked.`)
+        return
+      }
+      const message = `${path.relative(process.cwd(), output)} failed its checks:\n  - ${problems.join('\n  - ')}`
+      if (attempt === 2)
+        throw new Error(`${message}\nMade twice, failed twice: nothing was written.`)
+      console.warn(`${message}\nMaking it once more.`)
+    }
+  }
+  finally {
+    // A failed or interrupted attempt leaves nothing behind; a passed one was renamed already.
+    rmSync(temporary, { force: true })
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,29 @@
+// The presenter's sources list for one slide: each key in its `figures:` frontmatter with the
+// figure, its hedge and the article's wording. A bad entry becomes a row that names the field,
+// so the presenter sees what is wrong instead of an empty list.
+import type { FigureSource } from './format'
+import { figureSource } from './format'
+import type { FactTable } from './facts'
+import { FACTS } from './facts'
+
+export type SourceRow =
+  | { ok: true, source: FigureSource }
+  | { ok: false, field: string, message: string }
+
+export function slideSources(figures: unknown, table: FactTable = FACTS): SourceRow[] {
+  if (figures === undefined)
+    return []
+  if (!Array.isArray(figures))
+    return [{ ok: false, field: 'figures', message: `figures must be a list of figure keys, got ${JSON.stringify(figures)}` }]
+  return figures.map((key: unknown, index) => {
+    const field = `figures[${index}]`
+    if (typeof key !== 'string')
+      return { ok: false, field, message: `${field} must be a figure key, got ${JSON.stringify(key)}` }
+    try {
+      return { ok: true, source: figureSource(key, table) }
+    }
+    catch (error) {
+      return { ok: false, field, message: `${field}: ${error instanceof Error ? error.message : String(error)}` }
+    }
+  })
+}
