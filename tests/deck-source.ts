@@ -1,5 +1,6 @@
 // slides.md as Slidev itself parses it, for the unit and browser tests alike.
 import { readFileSync } from 'node:fs'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser/core'
 
@@ -34,4 +35,15 @@ export function slideFigures(index: number): string[] {
 /** Words of speaker notes, without [click] markers. */
 export function noteWords(note: string | undefined): number {
   return (note ?? '').replace(/\[click\]/g, ' ').split(/\s+/).filter(Boolean).length
+}
+
+/** The source article: DECK_ARTICLE, or where the team's machines and CI keep it, beside the repository. */
+export function readArticle(): string {
+  const path = process.env.DECK_ARTICLE ?? fileURLToPath(new URL('../../shared/article/000_e1b279368c92966d.txt', import.meta.url))
+  try {
+    return readFileSync(path, 'utf8')
+  }
+  catch {
+    throw new Error(`The source article is not at ${path}: set DECK_ARTICLE to its path (the own-words and quote checks read it)`)
+  }
 }

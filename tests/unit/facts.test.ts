@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { derive, ratio } from '../../snippets/derived'
 import { FACT_KEYS, FACTS, type FactTable, FactError, getFact } from '../../snippets/facts'
 import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
 import { contrast, DARK, LIGHT } from '../../snippets/palette'
+import { readArticle } from '../deck-source'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
   return { ...FACTS, [key]: { ...FACTS[key], value } }
 }
 
-const ARTICLE = readFileSync(new URL('../../../shared/article/000_e1b279368c92966d.txt', import.meta.url), 'utf8')
+const ARTICLE = readArticle()
 
 describe('facts', () => {
   it('holds every figure of the article with its hedge and deal status', () => {

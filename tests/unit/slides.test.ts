@@ -1,13 +1,12 @@
 // Checks on slides.md itself: the article's order, our own words, hedges, figures from the facts
 // module, notes that fit the duration, [click] markers in step with the builds.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { type ChartId, CHARTS } from '../../snippets/charts'
 import { FACTS, isFactKey } from '../../snippets/facts'
 import { isDerivedKey } from '../../snippets/format'
-import { buildClicks, deckSource, headmatter, noteWords, slideFigures, slides, visibleText } from '../deck-source'
+import { buildClicks, deckSource, readArticle, headmatter, noteWords, slideFigures, slides, visibleText } from '../deck-source'
 
-const ARTICLE = readFileSync(new URL('../../../shared/article/000_e1b279368c92966d.txt', import.meta.url), 'utf8')
+const ARTICLE = readArticle()
 const WORDS_PER_MINUTE = 140
 
 function kicker(index: number): string {
