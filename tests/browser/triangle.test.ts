@@ -41,7 +41,7 @@ describeBrowser('the partnership triangle', () => {
     for (let click = 0; click <= clicks; click++) {
       await page.goto(`${deck('public').url}${no}?clicks=${click}`)
       await waitForSlide(page, no)
-      await expect.poll(async () => (await look()).edges.length, `click ${click}`).toBe(click)
+      await expect.poll(async () => (await look()).edges.length, { message: `click ${click}` }).toBe(click)
       expect(await look()).toMatchObject({ unlabelled: [], overlaps: [] })
     }
   })
