@@ -5,11 +5,8 @@
 
 // @slidev/client ships TypeScript sources that `vue-tsc` checks along with ours. They use
 // constants that Slidev's Vite config defines at build time; declare them for the type check.
-declare const __DEV__: boolean
-declare const __SLIDEV_FEATURE_EDITOR__: boolean
-declare const __SLIDEV_FEATURE_DRAWINGS_PERSIST__: boolean
-declare const __SLIDEV_HAS_SERVER__: boolean
-declare const __SLIDEV_HASH_ROUTE__: boolean
+declare const __DEV__: boolean, __SLIDEV_FEATURE_EDITOR__: boolean, __SLIDEV_FEATURE_DRAWINGS_PERSIST__: boolean
+declare const __SLIDEV_HAS_SERVER__: boolean, __SLIDEV_HASH_ROUTE__: boolean
 
 // An untyped transitive dependency of @slidev/client.
 declare module 'file-saver'

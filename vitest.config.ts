@@ -5,19 +5,13 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          // Builds the public and presenter decks (and the fixture deck) once, serves them on free ports.
+          // Builds the public and presenter decks once and serves them on free ports.
           globalSetup: ['tests/browser/global-setup.ts'],
           // One Chromium at a time: the files share two CPUs with the builds and exports.
           fileParallelism: false,

@@ -15,21 +15,13 @@ export function formatAmount(billions: number, field = 'amount'): string {
 }
 
 const SHORT: Record<Hedge, (amount: string) => string> = {
-  'at least': a => `${a}+`,
-  'north of': a => `${a}+`,
-  'around': a => `~${a}`,
-  'reported': a => `${a} (reported)`,
-  'estimated': a => `~${a} (est.)`,
-  'none': a => a,
+  'at least': a => `${a}+`, 'north of': a => `${a}+`, 'around': a => `~${a}`,
+  'reported': a => `${a} (reported)`, 'estimated': a => `~${a} (est.)`, 'none': a => a,
 }
 
 const LONG: Record<Hedge, (amount: string) => string> = {
-  'at least': a => `at least ${a}`,
-  'north of': a => `north of ${a}`,
-  'around': a => `around ${a}`,
-  'reported': a => `${a}, reported`,
-  'estimated': a => `around ${a}, estimated`,
-  'none': a => a,
+  'at least': a => `at least ${a}`, 'north of': a => `north of ${a}`, 'around': a => `around ${a}`,
+  'reported': a => `${a}, reported`, 'estimated': a => `around ${a}, estimated`, 'none': a => a,
 }
 
 export function formatFact(fact: Fact, form: FigureForm = 'short', field = 'fact'): string {
@@ -62,16 +54,11 @@ export function figureText(key: string, form: FigureForm = 'short', table: FactT
 /** One figure as the sources slide and the presenter's sources list show it. */
 export interface FigureSource {
   readonly key: string
-  /** What the figure is: "OpenAI valuation if the deal closes". */
-  readonly label: string
-  /** As the slides show it: "$500B+", "~3.3x". */
-  readonly text: string
-  /** The article's hedge ("north of"), or "our arithmetic" for a derived ratio. */
-  readonly hedge: string
-  /** The article's own words, or the arithmetic for a derived ratio ("500 ÷ 150 = 3.3x", rounded). */
-  readonly wording: string
-  /** Where it comes from: an article section, or the two figures a ratio divides. */
-  readonly origin: string
+  readonly label: string // "OpenAI valuation if the deal closes"
+  readonly text: string // as the slides show it: "$500B+", "~3.3x"
+  readonly hedge: string // the article's ("north of"), or "our arithmetic" for a ratio
+  readonly wording: string // the article's own words, or a ratio's arithmetic ("500 ÷ 150 = 3.3x")
+  readonly origin: string // the article section, or "our arithmetic on the article's figures"
 }
 
 /** Source details for a fact or derived key; throws a FactError naming the field if it is bad. */
