@@ -29,6 +29,9 @@ describeBrowser('every slide renders cleanly', () => {
       watched.take()
       // ?clicks past the end shows the slide's final state (Slidev clamps it): every build step visible.
       await page.goto(`${deck('public').url}${no}?clicks=999`)
+      // Every chart the slide places is mounted (its code comes in a chunk of its own), then drawn.
+      const charts = slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0
+      await expect.poll(() => page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart]`).count(), { timeout: 15_000 }).toBe(charts)
       await waitForSlide(page, no)
       const report = await inspectSlide(page, no)
       const problems = watched.take()
@@ -68,8 +71,8 @@ describeBrowser('every slide renders cleanly', () => {
         lowContrast: [],
       })
       expect(design.emptyBand, 'tallest empty band, share of the slide height').toBeLessThanOrEqual(0.2)
-      // Every chart the slide places has its canvas, and it is drawn.
-      expect(report.canvases.length).toBe(slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0)
+      // Every chart has its canvas, and it is drawn (blankCanvases above).
+      expect(report.canvases.length).toBe(charts)
     })
   })
 
