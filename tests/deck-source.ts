@@ -17,13 +17,33 @@ export function visibleText(content: string): string {
     .replace(/^<<<.*$/gm, '')
 }
 
-/** Clicks a slide builds: its `clicks:` frontmatter, else one per v-click element. */
+/**
+ * How many clicks a slide's markup builds: `clicks:` in its frontmatter, else one per `v-click`
+ * (attribute or element) plus one per top-level list item inside `<v-clicks>`. `exact` is false when
+ * the markup uses forms this count cannot follow (explicit click numbers, `every`, `depth`, `v-switch`).
+ */
+export function sourceClicks(content: string, declared?: unknown): { clicks: number, exact: boolean } {
+  if (typeof declared === 'number')
+    return { clicks: declared, exact: true }
+  const body = content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '').replace(/<!--[\s\S]*?-->/g, '')
+  let exact = !/v-switch|v-motion|\bat="|v-click="[^"]*"|v-after="[^"]*"|<v-clicks[^>]*\b(?:every|depth|at)=/.test(body)
+  let clicks = [...body.matchAll(/(?:<|\s)v-click(?![-\w])/g)].length
+  for (const block of body.matchAll(/<v-clicks\b[^>]*>([\s\S]*?)<\/v-clicks>/g)) {
+    const items = [...block[1]!.matchAll(/^([ \t]*)(?:[-*+]|\d+\.)\s/gm)]
+    const indent = Math.min(...items.map(m => m[1]!.length))
+    const listItems = items.filter(m => m[1]!.length === indent).length
+    const htmlItems = listItems ? 0 : [...block[1]!.matchAll(/<li\b/g)].length
+    if (!listItems && !htmlItems)
+      exact = false
+    clicks += listItems || htmlItems
+  }
+  return { clicks, exact }
+}
+
+/** Clicks the slide at `index` builds. */
 export function buildClicks(index: number): number {
   const slide = slides[index]!
-  const declared = slide.frontmatter.clicks
-  if (typeof declared === 'number')
-    return declared
-  return visibleText(slide.content).match(/\sv-click(?=[\s>])/g)?.length ?? 0
+  return sourceClicks(slide.content, slide.frontmatter.clicks).clicks
 }
 
 /** The figure keys a slide declares in its `figures:` frontmatter. */

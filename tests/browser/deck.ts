@@ -1,7 +1,7 @@
 // slides.md as Slidev's own parser reads it (tests/deck-source.ts), for comparing the built deck
 // with its source.
 import path from 'node:path'
-import { deckSource } from '../deck-source'
+import { deckSource, sourceClicks as countClicks } from '../deck-source'
 
 export interface SourceSlide {
   /** 1-based number in the presented deck (hidden slides excluded). */
@@ -69,27 +69,9 @@ export function distinctiveNotePhrases(slides: SourceSlide[], perSlide = 2): { n
     .filter(s => s.phrases.length > 0)
 }
 
-/**
- * How many clicks slides.md gives a slide: `clicks:` in its frontmatter, else one per `v-click`
- * (attribute or element) plus one per top-level list item inside `<v-clicks>`. `exact` is false when
- * the markup uses forms this count cannot follow (explicit click numbers, `every`, `depth`, `v-switch`).
- */
+/** How many clicks slides.md gives a slide (see tests/deck-source.ts). */
 export function sourceClicks(slide: SourceSlide): { clicks: number, exact: boolean } {
-  if (slide.clicks !== undefined)
-    return { clicks: slide.clicks, exact: true }
-  const body = slide.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '').replace(/<!--[\s\S]*?-->/g, '')
-  let exact = !/v-switch|v-motion|\bat="|v-click="[^"]*"|v-after="[^"]*"|<v-clicks[^>]*\b(?:every|depth|at)=/.test(body)
-  let clicks = [...body.matchAll(/(?:<|\s)v-click(?![-\w])/g)].length
-  for (const block of body.matchAll(/<v-clicks\b[^>]*>([\s\S]*?)<\/v-clicks>/g)) {
-    const items = [...block[1]!.matchAll(/^([ \t]*)(?:[-*+]|\d+\.)\s/gm)]
-    const indent = Math.min(...items.map(m => m[1]!.length))
-    const listItems = items.filter(m => m[1]!.length === indent).length
-    const htmlItems = listItems ? 0 : [...block[1]!.matchAll(/<li\b/g)].length
-    if (!listItems && !htmlItems)
-      exact = false
-    clicks += listItems || htmlItems
-  }
-  return { clicks, exact }
+  return countClicks(slide.content, slide.clicks)
 }
 
 /** The `[click]` / `[click:N]` markers of a note, in order (N for plain markers counts up from 1). */
