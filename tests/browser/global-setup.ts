@@ -66,11 +66,10 @@ export default async function setup(project: TestProject) {
     log(`SKIPPING: ${reason}`)
 
   const out = { public: path.join(BUILDS, 'public'), presenter: path.join(BUILDS, 'presenter') }
-  // Side by side, one per core.
-  await Promise.all([
-    build([...scriptArgs('build', out.public), '--base', PUBLIC_BASE], out.public),
-    build(scriptArgs('build:presenter', out.presenter), out.presenter),
-  ])
+  // One after the other: two Slidev builds of one entry share the generated files under
+  // node_modules/.slidev/, and side by side one read the other's half-written glob module.
+  await build([...scriptArgs('build', out.public), '--base', PUBLIC_BASE], out.public)
+  await build(scriptArgs('build:presenter', out.presenter), out.presenter)
   const servers = [await startServer({ dir: out.public, base: PUBLIC_BASE }), await startServer({ dir: out.presenter })]
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
   Object.assign(env, { public: publicDeck, presenter: presenterDeck })
