@@ -17,8 +17,8 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { parseSync } from '@slidev/parser/core'
 import { launchChromium, requireChromium } from './chromium.mjs'
+import { deckSlides } from './export-checks.mjs'
 import { startServer } from './preview.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -53,7 +53,7 @@ function timed(/** @type {string} */ command, /** @type {string[]} */ argv) {
 
 /** The baseline deck: same length, titles, headmatter and fonts as slides.md; plain text only. */
 function writeBaseline(/** @type {string} */ dir) {
-  const slides = parseSync(readFileSync(path.join(ROOT, 'slides.md'), 'utf8'), 'slides.md').slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
+  const slides = deckSlides()
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(path.join(dir, 'styles'), { recursive: true })
   const fonts = [...readFileSync(path.join(ROOT, 'styles', 'index.css'), 'utf8').matchAll(/^@import\s+['"](@fontsource[^'"]+)['"];/gm)].map(m => `@import '${m[1]}';`)
