@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { type PreviewServer, preview } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startServer } from '../../scripts/preview.mjs'
 import { DERIVATIONS } from '../../snippets/derived'
 import { slideFigures, slides } from '../deck-source'
 import { browserEnv, closeQuietly, describeBrowser, launch, waitForSlide } from './helpers'
@@ -17,7 +17,7 @@ const OUT = path.join(ROOT, 'test-results', 'bad-figure')
 const affected = slides.flatMap((_, i) => slideFigures(i).some(k => k === BAD || (DERIVATIONS as Record<string, readonly string[]>)[k]?.includes(BAD)) ? [i + 1] : [])
 
 describeBrowser('a bad figure', () => {
-  let server: PreviewServer
+  let server: Awaited<ReturnType<typeof startServer>>
   let browser: Browser
   let page: Page
   const errors: string[] = []
@@ -28,7 +28,7 @@ describeBrowser('a bad figure', () => {
       env: { ...process.env, VITE_BAD_FIGURE: BAD },
       stdio: 'pipe',
     })
-    server = await preview({ root: ROOT, configFile: false, logLevel: 'silent', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 } })
+    server = await startServer({ dir: OUT })
     browser = await launch()
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     page.on('pageerror', error => errors.push(error.message))
@@ -44,7 +44,7 @@ describeBrowser('a bad figure', () => {
   })
 
   it('shows a message naming the field on every slide that uses it', async () => {
-    const base = server.resolvedUrls!.local[0]!
+    const base = server.url
     for (const no of affected) {
       await page.goto(`${base}${no}?clicks=99`)
       await waitForSlide(page, no)
@@ -58,7 +58,7 @@ describeBrowser('a bad figure', () => {
 
   it('says so in the presenter\'s sources list too', async () => {
     const no = affected[1]!
-    await page.goto(`${server.resolvedUrls!.local[0]!}presenter/${no}`)
+    await page.goto(`${server.url}presenter/${no}`)
     await page.getByRole('button', { name: /Sources ·/ }).click()
     const alerts = await page.locator('#presenter-sources [role="alert"]').allInnerTexts()
     expect(alerts.length).toBeGreaterThan(0)
@@ -67,7 +67,7 @@ describeBrowser('a bad figure', () => {
   })
 
   it('leaves the slides that do not use it whole', async () => {
-    const base = server.resolvedUrls!.local[0]!
+    const base = server.url
     const untouched = slides.map((_, i) => i + 1).filter(no => !affected.includes(no) && /<(BarChart|PartnershipTriangle)\b/.test(slides[no - 1]!.content))
     expect(untouched.length).toBeGreaterThan(0)
     for (const no of untouched) {
