@@ -10,6 +10,17 @@ export type SourceRow =
   | { ok: true, source: FigureSource }
   | { ok: false, field: string, message: string }
 
+/** One figure's row, or the error that names its field (prefixed with where the key came from). */
+export function sourceRow(key: string, table: FactTable = FACTS, field = key): SourceRow {
+  try {
+    return { ok: true, source: figureSource(key, table) }
+  }
+  catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, field, message: field === key ? message : `${field}: ${message}` }
+  }
+}
+
 export function slideSources(figures: unknown, table: FactTable = FACTS): SourceRow[] {
   if (figures === undefined)
     return []
@@ -19,11 +30,6 @@ export function slideSources(figures: unknown, table: FactTable = FACTS): Source
     const field = `figures[${index}]`
     if (typeof key !== 'string')
       return { ok: false, field, message: `${field} must be a figure key, got ${JSON.stringify(key)}` }
-    try {
-      return { ok: true, source: figureSource(key, table) }
-    }
-    catch (error) {
-      return { ok: false, field, message: `${field}: ${error instanceof Error ? error.message : String(error)}` }
-    }
+    return sourceRow(key, table, field)
   })
 }
