@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 export interface DesignReport {
   /** Tallest horizontal band with no content, as a share of the slide height (0–1). */
   emptyBand: number
-  /** Texts under 28 px on screen: "17.2px <p.note> "Our arithmetic…"". */
+  /** Texts under 28 px on screen: "17.2px <p.arithmetic> "Our arithmetic…"". */
   tiny: string[]
   /** Body texts under 36 px on screen. */
   smallBody: string[]
@@ -14,7 +14,7 @@ export interface DesignReport {
 }
 
 /** Text that may be smaller than body text, though never under 28 px: labels, captions, footers, sources, code. */
-export const SECONDARY = '.kicker, .tag, .deck-footer, .note, .fact-sheet, .slidev-code, .credits, svg'
+export const SECONDARY = '.kicker, .tag, .deck-footer, .arithmetic, .fact-sheet, .slidev-code, .credits, svg'
 
 export async function measureDesign(page: Page, no: number, scope = '#slideshow'): Promise<DesignReport> {
   return page.evaluate(({ scope, no, secondary }) => {
