@@ -1,5 +1,6 @@
 // Checks on slides.md itself: the article's order, our own words, hedges, figures from the facts
 // module, notes that fit the duration, [click] markers in step with the builds.
+import { detectFeatures } from '@slidev/parser/core'
 import { describe, expect, it } from 'vitest'
 import { type ChartId, CHARTS } from '../../snippets/charts'
 import { FACTS, isFactKey } from '../../snippets/facts'
@@ -43,6 +44,12 @@ describe('slides.md', () => {
     expect((headmatter.fonts as Record<string, unknown>).provider).toBe('none')
     expect(String(headmatter.favicon)).toMatch(/^\/[\w-]+\.svg$/)
     expect(deckSource.raw).not.toMatch(/https?:\/\//)
+  })
+
+  it('leaves KaTeX out: no line holds two dollar signs', () => {
+    // Slidev turns math on when any line of the source (notes included) matches /\$.*?\$/: 36 kB of
+    // KaTeX CSS before slide 1, and a dollar-to-dollar stretch of a note at risk of being typeset.
+    expect(detectFeatures(deckSource.raw).katex, deckSource.raw.split('\n').filter(l => /\$.*?\$/.test(l)).join('\n')).toBe(false)
   })
 
   it('follows the article, section by section', () => {
