@@ -221,6 +221,10 @@ describeBrowser('exports', () => {
         const xml = parts(zip, 'slides/slide')
         expect(xml).toHaveLength(slides.length)
         expect(xml.map((x, i) => ({ slide: i + 1, text: xmlText(x).trim().length > 0 })).filter(s => !s.text)).toEqual([])
+        // Shrink on overflow: a viewer without Inter (LibreOffice on Linux) sets wider text.
+        const count = (x: string, tag: string) => x.split(`<${tag}`).length - 1
+        const fixed = xml.map((x, i) => ({ slide: i + 1, boxes: count(x, 'a:bodyPr'), shrinking: count(x, 'a:normAutofit') })).filter(s => s.boxes !== s.shrinking)
+        expect(fixed, 'slides with a text box that cannot shrink').toEqual([])
       }
     })
 
