@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
 import { formatClock } from '../../snippets/pace'
-import { slideFigures, slides } from '../deck-source'
+import { buildClicks, slideFigures, slides } from '../deck-source'
 import { browserEnv, closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
 
 const ROOT = browserEnv().root
@@ -169,6 +169,25 @@ describeBrowser('speaker mode', () => {
     expect(checkedSources).toBe(frontmatters.length)
     expect(steps).toBeGreaterThan(frontmatters.length)
     expect(problems).toEqual([])
+  })
+
+  it('has the active note in view when the presenter opens mid-slide or steps back into a slide', async () => {
+    const { url, base } = deck('presenter')
+    // The slide with the most builds: its last note part sits furthest down the pane.
+    const index = slides.map((_, i) => i).reduce((best, i) => buildClicks(i) > buildClicks(best) ? i : best)
+    const no = index + 1
+    const last = buildClicks(index)
+    await page.goto(`${url}presenter/${no}?clicks=${last}`)
+    await page.locator(`.slidev-presenter .grid-section.main .slidev-page[data-slidev-no="${no}"]`).waitFor()
+    await expect.poll(() => notePosition(page, last), { message: `opened at slide ${no} click ${last}` }).toBe('')
+
+    await stepTo(page, no + 1, base, () => page.getByRole('button', { name: 'Go to next slide' }).click())
+    const before = page.url()
+    await page.getByRole('button', { name: 'Go to previous slide' }).click()
+    await page.waitForURL(u => u.href !== before)
+    const back = parseSlideUrl(page.url(), base)
+    expect(back).toEqual({ no, clicks: last })
+    await expect.poll(() => notePosition(page, last), { message: `stepped back to slide ${no} click ${last}` }).toBe('')
   })
 
   it('shows none of it in the audience view, the public build or print mode', async () => {
