@@ -47,7 +47,7 @@ describe('slides.md', () => {
   })
 
   it('leaves KaTeX out: no line holds two dollar signs', () => {
-    // Slidev turns math on when any line of the source (notes included) matches /\$.*?\$/: 36 kB of
+    // Slidev turns math on when any line of the source (notes included) matches /\$.*?\$/: 31 kB of
     // KaTeX CSS before slide 1, and a dollar-to-dollar stretch of a note at risk of being typeset.
     expect(detectFeatures(deckSource.raw).katex, deckSource.raw.split('\n').filter(l => /\$.*?\$/.test(l)).join('\n')).toBe(false)
   })
