@@ -179,7 +179,7 @@ describeBrowser('speaker mode', () => {
     const last = buildClicks(index)
     await page.goto(`${url}presenter/${no}?clicks=${last}`)
     await page.locator(`.slidev-presenter .grid-section.main .slidev-page[data-slidev-no="${no}"]`).waitFor()
-    await expect.poll(() => notePosition(page, last), { message: `opened at slide ${no} click ${last}` }).toBe('')
+    await expect.poll(() => notePosition(page, last), { message: `opened at slide ${no} click ${last}`, timeout: 5000 }).toBe('')
 
     await stepTo(page, no + 1, base, () => page.getByRole('button', { name: 'Go to next slide' }).click())
     const before = page.url()
@@ -187,7 +187,7 @@ describeBrowser('speaker mode', () => {
     await page.waitForURL(u => u.href !== before)
     const back = parseSlideUrl(page.url(), base)
     expect(back).toEqual({ no, clicks: last })
-    await expect.poll(() => notePosition(page, last), { message: `stepped back to slide ${no} click ${last}` }).toBe('')
+    await expect.poll(() => notePosition(page, last), { message: `stepped back to slide ${no} click ${last}`, timeout: 5000 }).toBe('')
   })
 
   it('shows none of it in the audience view, the public build or print mode', async () => {
