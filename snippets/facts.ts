@@ -78,6 +78,19 @@ export class FactError extends Error {
   }
 }
 
+/** A figure read, or why not: the field the error names (else `field`) and its message. */
+export type Attempt<T> = { ok: true, value: T } | { ok: false, field: string, message: string }
+
+/** Runs a figure lookup so the place that shows it can say what is wrong instead of going blank. */
+export function attempt<T>(read: () => T, field = 'figure'): Attempt<T> {
+  try {
+    return { ok: true, value: read() }
+  }
+  catch (error) {
+    return { ok: false, field: error instanceof FactError ? error.field : field, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 export function isFactKey(key: string): key is FactKey {
   return Object.prototype.hasOwnProperty.call(RAW_FACTS, key)
 }

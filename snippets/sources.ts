@@ -4,7 +4,7 @@
 import type { FigureSource } from './format'
 import { figureSource } from './format'
 import type { FactTable } from './facts'
-import { FACTS } from './facts'
+import { attempt, FACTS } from './facts'
 
 export type SourceRow =
   | { ok: true, source: FigureSource }
@@ -12,13 +12,10 @@ export type SourceRow =
 
 /** One figure's row, or the error that names its field (prefixed with where the key came from). */
 export function sourceRow(key: string, table: FactTable = FACTS, field = key): SourceRow {
-  try {
-    return { ok: true, source: figureSource(key, table) }
-  }
-  catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, field, message: field === key ? message : `${field}: ${message}` }
-  }
+  const read = attempt(() => figureSource(key, table))
+  if (read.ok)
+    return { ok: true, source: read.value }
+  return { ok: false, field, message: field === key ? read.message : `${field}: ${read.message}` }
 }
 
 export function slideSources(figures: unknown, table: FactTable = FACTS): SourceRow[] {

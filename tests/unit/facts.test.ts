@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { derive, ratio } from '../../snippets/derived'
-import { FACT_KEYS, FACTS, type FactTable, FactError, getFact } from '../../snippets/facts'
+import { attempt, FACT_KEYS, FACTS, type FactTable, FactError, getFact } from '../../snippets/facts'
 import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
 import { contrast, DARK, LIGHT } from '../../snippets/palette'
 import { readArticle } from '../deck-source'
@@ -56,6 +56,13 @@ describe('facts', () => {
   it('rejects a value that is not a number at all', () => {
     const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, value: '230' } } as unknown as FactTable
     expect(() => getFact('xAIValuation', broken)).toThrow(/facts\.xAIValuation\.value: expected a finite number, got 230/)
+  })
+
+  it('turns a failed read into the field and message to show in its place', () => {
+    expect(attempt(() => figureText('openAIRevenue', 'short', withValue('openAIRevenue', Number.NaN)), 'openAIRevenue'))
+      .toEqual({ ok: false, field: 'facts.openAIRevenue.value', message: 'facts.openAIRevenue.value: expected a finite number, got NaN' })
+    expect(attempt(() => { throw new Error('not a fact error') }, 'slide 4')).toEqual({ ok: false, field: 'slide 4', message: 'not a fact error' })
+    expect(attempt(() => figureText('openAIRevenue'))).toEqual({ ok: true, value: '~$5B (est.)' })
   })
 })
 
