@@ -3,7 +3,7 @@
 import type { Chart, ChartConfiguration, FontSpec, Plugin } from 'chart.js'
 import type { DerivedKey } from './derived'
 import { type Company, type FactKey, type FactTable, FACTS, getFact } from './facts'
-import { figureText } from './format'
+import { figureText, formatFact } from './format'
 import type { Palette } from './palette'
 
 export type ChartId = 'league' | 'jump' | 'priceRevenue' | 'amazonBets'
@@ -68,13 +68,13 @@ export function chartBars(spec: ChartSpec, facts: FactTable = FACTS): Bar[] {
   return spec.bars.map((bar) => {
     const fact = getFact(bar.key, facts)
     const note = bar.note ?? (fact.inTalks ? 'in talks' : '')
-    const figure = figureText(bar.key, 'short', facts)
+    const figure = formatFact(fact, 'short', `facts.${bar.key}`)
     return {
       key: bar.key,
       category: bar.category ?? COMPANY_NAME[fact.company],
       value: fact.value,
       lines: note ? [figure, note] : [figure],
-      spoken: figureText(bar.key, 'long', facts) + (note ? `, ${note}` : ''),
+      spoken: formatFact(fact, 'long', `facts.${bar.key}`) + (note ? `, ${note}` : ''),
       company: fact.company,
       floor: fact.hedge === 'at least' || fact.hedge === 'north of',
       tentative: fact.inTalks && bar.note === undefined,
