@@ -60,10 +60,12 @@ function reply(res: ServerResponse, status: number, body: string, headers: Recor
 }
 
 function loginPage(message: string): string {
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Password needed</title><form method="post" style="font:1.25rem system-ui;max-width:22em;margin:15vh auto">
-<p>${message}</p><p><label>Password
-<input name="password" type="password" autocomplete="current-password" required autofocus></label></p>
+  return `<!doctype html><html lang="en"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Password needed</title>
+<style>body{font:1.25rem/1.4 system-ui;max-width:22em;margin:12vh auto;padding:0 1em}
+input,button{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.6em;margin-top:.5em}</style>
+<h1>Password needed</h1><form method="post"><p>${message}</p>
+<label>Password<input name="password" type="password" autocomplete="current-password" required autofocus></label>
 <button>Enter</button></form></html>`
 }
 
@@ -119,7 +121,7 @@ export function remoteGate(): Plugin {
         if (!signedIn(req))
           return req.method === 'POST'
             ? void signIn(req, res, password).catch(() => req.destroy())
-            : reply(res, 401, loginPage('This deck needs its password.'))
+            : reply(res, 401, loginPage('Enter the presenter\'s password to open this deck.'))
         if (req.method === 'GET' || req.method === 'HEAD' || (req.method === 'POST' && NAV_STATE.test(req.url ?? '')))
           return next()
         reply(res, 405, 'Read-only while presenting remotely: no request may change the project.')
