@@ -25,19 +25,14 @@ function same(a: string, b: string): boolean {
 }
 
 /** What follows `--remote` in the dev server's arguments: undefined without the flag, '' for the bare flag. */
-export function remoteArgument(argv: readonly string[]): string | undefined {
-  const at = argv.findIndex(a => a === '--remote' || a.startsWith('--remote='))
-  const flag = argv[at]
-  if (flag === undefined)
-    return undefined
-  if (flag.startsWith('--remote='))
-    return flag.slice('--remote='.length)
-  const next = argv[at + 1]
-  return next === undefined || next.startsWith('-') ? '' : next
+function remoteArgument(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex(a => /^--remote(?:=|$)/.test(a))
+  const next = argv[at + 1] ?? ''
+  return at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice(9) : next.startsWith('-') ? '' : next
 }
 
 /** Why the gate cannot be set up with this password and arguments, or undefined when it can. */
-export function passwordProblem(password: string | undefined, remote: string | undefined): string | undefined {
+function passwordProblem(password: string | undefined, remote: string | undefined): string | undefined {
   if (remote)
     return 'Give the password in SLIDEV_REMOTE_PASSWORD, not after --remote: Slidev would print it, serve it '
       + 'to every page and ask public servers for this machine\'s IP address. Use `npm run present:remote`.'

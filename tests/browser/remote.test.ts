@@ -1,5 +1,5 @@
 // `npm run present:remote` (scripts/remote-gate.ts) as a stranger and as the presenter, on 127.0.0.1: the gate
-// trusts no address, so loopback stands in for the network. The dev server runs under scripts/no-outbound.mjs,
+// trusts no address, so loopback stands in for the network. The dev server runs under ./no-outbound.mjs,
 // which refuses and records any connection, DNS query or datagram it tries off this machine.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -16,7 +16,7 @@ import { browserEnv, closeQuietly, describeBrowser, launch, parseSlideUrl, slide
 
 const ROOT = browserEnv().root
 const PASSWORD = 'remote-test-passphrase'
-const PRELOAD = pathToFileURL(path.join(ROOT, 'scripts/no-outbound.mjs'))
+const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'no-outbound.mjs'))
 const OUTBOUND_LOG = path.join(mkdtempSync(path.join(tmpdir(), 'deck-remote-')), 'outbound.log')
 /** The start of every speaker note: none may reach a stranger. */
 const NOTES = slides.flatMap(s => s.note?.trim() ? [s.note.trim().slice(0, 40)] : [])

@@ -1,7 +1,8 @@
-// Preload that keeps a Node process on this machine: `node --import ./scripts/no-outbound.mjs …` (or the same in
-// NODE_OPTIONS, which child Node processes inherit). Every TCP connection, DNS query and UDP datagram the process
-// tries towards anything but loopback is refused and recorded: a line on stderr and, when DECK_OUTBOUND_LOG names
-// a file, a line appended to it. The remote test runs `npm run present:remote` under it and expects no line.
+// Preload that keeps a Node process on this machine: `node --import ./tests/browser/no-outbound.mjs …` (or
+// the same in NODE_OPTIONS, which child Node processes inherit). Every TCP connection, DNS query and UDP
+// datagram the process tries towards anything but loopback is refused and recorded: a line on stderr and,
+// when DECK_OUTBOUND_LOG names a file, a line appended to it. The remote test runs `npm run present:remote`
+// under it and expects no line.
 import dgram from 'node:dgram'
 import dns from 'node:dns'
 import { appendFileSync } from 'node:fs'
