@@ -1,6 +1,7 @@
 import process from 'node:process'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
+import { remoteGate } from './scripts/remote-gate.ts'
 
 // `npm run export:html` builds with DECK_ONE_FILE=1: one script chunk and every asset inlined, so
 // scripts/one-file.mjs can fold the build into a single .html that opens from disk.
@@ -36,7 +37,8 @@ function chartChunk(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [chartChunk()],
+  // `npm run present:remote`: a password gate in front of the dev server (scripts/remote-gate.ts).
+  plugins: [remoteGate(), chartChunk()],
   // Pre-bundle the chart libraries up front: found late (on the first chart slide), Vite re-bundles
   // and reloads the page, which in the dev server and in `slidev export` restarts the work.
   optimizeDeps: { include: ['chart.js', 'vue-chartjs'] },

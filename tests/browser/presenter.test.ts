@@ -1,49 +1,15 @@
 // Speaker mode as this deck extends it: the pace line, notes that follow the click, the sources
-// list, none of it where the audience looks, and a phone driving the deck through present:remote.
+// list, none of it where the audience looks. The phone remote (present:remote) is tests/browser/remote.test.ts.
 // Slidev's own presenter machinery (its timer, its sync between tabs) is Slidev's to test.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
-import process from 'node:process'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
 import { formatClock } from '../../snippets/pace'
 import { buildClicks, slideFigures, slides } from '../deck-source'
-import { browserEnv, closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
+import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
 
-const ROOT = browserEnv().root
 const frontmatters = slides.map(s => s.frontmatter as Record<string, unknown>)
 const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources'
-const PASSWORD = 'phone-test-password'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** `npm run present:remote`, bound to this machine only, in its own process group. */
-function startRemote(port: number): { child: ChildProcess, ready: Promise<string> } {
-  const child = spawn('npm', ['run', 'present:remote', '--', '--port', String(port), '--bind', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, SLIDEV_REMOTE_PASSWORD: PASSWORD },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (d) => { output += d })
-  child.stderr!.on('data', (d) => { output += d })
-  const origin = `http://127.0.0.1:${port}`
-  const ready = new Promise<string>((resolve, reject) => {
-    child.once('exit', code => reject(new Error(`present:remote exited with ${code}:\n${output}`)))
-    const poll = () => fetch(`${origin}/`).then(r => r.ok ? resolve(origin) : setTimeout(poll, 200), () => setTimeout(poll, 200))
-    poll()
-  })
-  return { child, ready }
-}
 
 /** Where the page's note stands at click `clicks`: '' when the active part is in view. */
 function notePosition(page: Page, clicks: number): Promise<string> {
@@ -79,38 +45,15 @@ describeBrowser('speaker mode', () => {
   let browser: Browser
   let watched: WatchedContext
   let page: Page
-  let remote: ReturnType<typeof startRemote>
-  let laptop: WatchedContext
-  let phone: BrowserContext
-  /** The laptop's audience view and the phone's presenter view, loaded while the other tests run. */
-  let devices: Promise<{ origin: string, audience: Page, remoteControl: Page, stranger: Page }>
 
   beforeAll(async () => {
-    remote = startRemote(await freePort())
     browser = await launch()
-    devices = remote.ready.then(async (origin) => {
-      laptop = await watchedContext(browser, origin, { width: 1280, height: 720 })
-      phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-      const [audience, remoteControl, stranger] = await Promise.all([laptop.newPage(), phone.newPage(), phone.newPage()])
-      // A phone without the password gets a prompt; the wrong answer sends it to the audience view.
-      stranger.on('dialog', dialog => dialog.accept('not-the-password'))
-      // All load at once: the dev server compiles the modules they share once.
-      await Promise.all([
-        audience.goto(`${origin}/1`, { timeout: 120_000 }).then(() => audience.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
-        remoteControl.goto(`${origin}/presenter/1?password=${PASSWORD}`, { timeout: 120_000 }).then(() => remoteControl.locator('.slidev-presenter .presenter-pace').waitFor({ timeout: 120_000 })),
-        stranger.goto(`${origin}/presenter/1`, { timeout: 120_000 }).then(() => stranger.locator(slideSelector(1)).waitFor({ timeout: 120_000 })),
-      ])
-      return { origin, audience, remoteControl, stranger }
-    })
-    devices.catch(() => {})
     watched = await watchedContext(browser, deck('presenter').origin, { width: 1920, height: 1080 })
     page = await watched.newPage()
     await page.emulateMedia({ reducedMotion: 'reduce' })
   })
   afterAll(async () => {
     await closeQuietly(browser)
-    if (remote?.child.pid)
-      process.kill(-remote.child.pid, 'SIGTERM')
   })
 
   it('shows the pace line: starts with the clock, counts, and restarts with each slide\'s budget', async () => {
@@ -216,26 +159,6 @@ describeBrowser('speaker mode', () => {
     const problems = watched.take()
     expect(problems.pageErrors).toEqual([])
     expect(problems.consoleErrors).toEqual([])
-    expect(problems.external).toEqual([])
-  })
-
-  it('lets a phone drive the audience screen through `npm run present:remote`, behind its password', async () => {
-    const missing = spawnSync('npm', ['run', 'present:remote'], { cwd: ROOT, env: { ...process.env, SLIDEV_REMOTE_PASSWORD: '' }, encoding: 'utf8' })
-    expect(missing.status).not.toBe(0)
-    expect(missing.stderr).toMatch(/SLIDEV_REMOTE_PASSWORD: set it to the password/)
-
-    const { audience, remoteControl, stranger } = await devices
-    expect(new URL(stranger.url()).pathname).toBe('/1')
-    expect(await stranger.locator('.slidev-presenter').count()).toBe(0)
-
-    // With it, the phone's next and previous buttons move the laptop's audience view.
-    await stepTo(remoteControl, 2, '/', () => remoteControl.getByRole('button', { name: 'Go to next slide' }).tap())
-    await audience.waitForURL(u => parseSlideUrl(u.href, '/').no === 2)
-    await audience.locator(slideSelector(2)).waitFor({ state: 'visible' })
-    await remoteControl.getByRole('button', { name: 'Go to previous slide' }).tap()
-    await audience.waitForURL(u => parseSlideUrl(u.href, '/').no === 1)
-    const problems = laptop.take()
-    expect(problems.pageErrors).toEqual([])
     expect(problems.external).toEqual([])
   })
 })
