@@ -82,7 +82,7 @@ describe('slides.md', () => {
 
   it('keeps the hedge wherever a figure depends on the deal in talks', () => {
     slides.forEach((slide, i) => {
-      const inTalks = slideFigures(i).some(k => isFactKey(k) && FACTS[k].inTalks)
+      const inTalks = slideFigures(i).some(k => isFactKey(k) && FACTS[k].status === 'in talks')
       // The sources slide quotes each figure's own wording instead (see facts.test.ts).
       if (inTalks && !slide.content.includes('<FactSheet'))
         expect(visibleText(slide.content), `slide ${i + 1} "${slide.title}"`).toMatch(/in talks|if the deal closes|would|proposed|if it closes/i)
