@@ -7,8 +7,7 @@ export function ratio(top: FactKey, bottom: FactKey, table: FactTable = FACTS): 
   return getFact(top, table).value / getFact(bottom, table).value
 }
 
-// OpenAI's new valuation over: its earlier one, its revenue, its two nearest rivals;
-// Amazon's proposed OpenAI stake over its Anthropic one
+// OpenAI's new valuation over its earlier one, its revenue, its two nearest rivals; Amazon's two stakes
 export const DERIVATIONS = {
   valuationJump: ['openAIValuation', 'openAIValuationBefore'],
   revenueMultiple: ['openAIValuation', 'openAIRevenue'],

@@ -37,7 +37,7 @@ export const EDITION = { version: '1.1' } as const
 export const SOURCE = {
   analysis: 'One writer\'s news analysis of Amazon\'s talks to invest in OpenAI (undated; its last section is the writer\'s opinion)',
   report: 'Bloomberg\'s report of the talks',
-  short: 'Source: an undated news analysis citing Bloomberg · ratios are our arithmetic',
+  short: 'Source: undated analysis citing Bloomberg · ratios: our arithmetic',
 } as const
 
 const CHECKED = '2026-11-27'
@@ -133,15 +133,18 @@ export function figuresAsOf(table: FactTable = FACTS): string {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December']
 
-/** 2026-11-27 → "27 November 2026", the same on every machine. */
-export function formatDay(iso: string): string {
+/** 2026-11-27 → "27 November 2026" (short: "27 Nov 2026"), the same on every machine. */
+export function formatDay(iso: string, short = false): string {
   const [y, m, d] = iso.split('-').map(Number)
-  return `${d} ${MONTHS[m! - 1]} ${y}`
+  const month = MONTHS[m! - 1]!
+  return `${d} ${short ? month.slice(0, 3) : month} ${y}`
 }
 
-/** "Figures as of 27 November 2026 · v1.1": the cover, the footer and the exports' properties. */
-export function editionLine(table: FactTable = FACTS): string {
-  return `Figures as of ${formatDay(figuresAsOf(table))} · v${EDITION.version}`
+/** "Figures as of 27 November 2026 · v1.1": the cover, the sources slide and the exports' properties;
+ *  the footer has the short form, "figures as of 27 Nov 2026 · v1.1". */
+export function editionLine(form: 'long' | 'short' = 'long', table: FactTable = FACTS): string {
+  const day = formatDay(figuresAsOf(table), form === 'short')
+  return `${form === 'short' ? 'figures' : 'Figures'} as of ${day} · v${EDITION.version}`
 }
 
 /** Whole days from a YYYY-MM-DD day to `now`. */

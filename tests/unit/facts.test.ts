@@ -46,7 +46,8 @@ describe('facts', () => {
     expect(editionLine()).toBe(`Figures as of ${formatDay(figuresAsOf())} · v${EDITION.version}`)
     expect(formatDay('2026-11-27')).toBe('27 November 2026')
     const older = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, checked: '2026-10-02' } }
-    expect(editionLine(older)).toMatch(/^Figures as of 2 October 2026 · v/)
+    expect(editionLine('long', older)).toMatch(/^Figures as of 2 October 2026 · v/)
+    expect(editionLine('short', older)).toBe(`figures as of 2 Oct 2026 · v${EDITION.version}`)
   })
 
   it.each([
@@ -58,7 +59,7 @@ describe('facts', () => {
     const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, [field]: value } } as unknown as FactTable
     expect(() => checkRecords(broken)).toThrow(message)
     expect(() => getFact('xAIValuation', broken)).toThrow(message)
-    expect(() => editionLine(broken)).toThrow(message)
+    expect(() => editionLine('long', broken)).toThrow(message)
   })
 
   it('tells the presenter how old the figures are, warning past the headmatter limit', () => {
