@@ -56,7 +56,7 @@ export function spokenNumbers(note: string): Spoken[] {
     const unit: Unit = next === 'billion' ? 'billion' : /^(times|x|fold)$/.test(next) ? 'times' : /^minutes?$/.test(next) ? 'minutes' : 'bare'
     if (unit === 'bare' && !decimal && value < 100)
       continue
-    out.push({ said: tokens.slice(start, i + 2).join(' '), value, unit })
+    out.push({ said: tokens.slice(start, unit === 'bare' ? i + 1 : i + 2).join(' '), value, unit })
   }
   return out
 }
@@ -82,9 +82,12 @@ export function unmatchedNumbers(note: string, table: FactTable = FACTS, minutes
 }
 
 /** Words that only hold while a deal is open: if the status changes, each one needs a look. */
-export const DEAL_WORDING = /\b(in talks|still under negotiation|negotiat\w+|proposed|proposal|preliminary|if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|should (?:the|this) deal (?:close|go (?:ahead|through))|if it closes|would)\b/gi
+export const DEAL_WORDING = new RegExp(`\\b(in talks|talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
+  + `if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|should (?:the|this) deal (?:close|go (?:ahead|through))|`
+  + `(?:the|this) deal would|if it closes)\\b`, 'i')
 
-/** The sentences of a text that carry deal wording. */
+/** The sentences of a text that carry deal wording (markdown heading marks and spaces tidied). */
 export function dealSentences(text: string): string[] {
-  return (text.match(/[^.!?\n]+[.!?]?/g) ?? []).map(s => s.trim()).filter(s => new RegExp(DEAL_WORDING.source, 'i').test(s))
+  const sentences = text.replace(/^#+ /gm, '').replace(/\s+/g, ' ').match(/[^.!?]+[.!?]?/g) ?? []
+  return sentences.map(s => s.trim()).filter(s => DEAL_WORDING.test(s))
 }
