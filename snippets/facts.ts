@@ -35,7 +35,7 @@ export const EDITION = { version: '1.1' } as const
 
 /** The analysis every figure comes from, and the report it cites. The article carries no date. */
 export const SOURCE = {
-  analysis: 'One writer\'s news analysis of Amazon\'s talks to invest in OpenAI (undated; its last section is the writer\'s opinion)',
+  analysis: 'one writer\'s undated news analysis (its last section is the writer\'s opinion)',
   report: 'Bloomberg\'s report of the talks',
   short: 'Source: undated analysis citing Bloomberg · ratios: our arithmetic',
 } as const

@@ -76,8 +76,14 @@ export interface FigureSource {
   readonly hedge: string // the article's ("north of"), or "our arithmetic" for a ratio
   readonly status: string // "in talks", "reported"…, or "our arithmetic"
   readonly checked: string // the day the figure was last checked, or the later of a ratio's two
-  readonly wording: string // the article's own words, or a ratio's arithmetic ("$500B+ ÷ $150B = 3.3x+")
+  readonly wording: string // the article's own words, or a ratio's arithmetic ("500+ ÷ 150 = 3.3x+")
   readonly origin: string // the article section, or "our arithmetic on the article's figures"
+}
+
+/** A figure in a ratio's arithmetic: 500+ for a floor, ~5 for an estimate, 150 otherwise. */
+function compact(fact: Fact): string {
+  const floor = fact.hedge === 'at least' || fact.hedge === 'north of'
+  return `${fact.hedge === 'around' || fact.hedge === 'estimated' ? '~' : ''}${fact.value}${floor ? '+' : ''}`
 }
 
 /** Source details for a fact or derived key; throws a FactError naming the field if it is bad. */
@@ -93,7 +99,7 @@ export function figureSource(key: string, table: FactTable = FACTS): FigureSourc
       hedge: 'our arithmetic',
       status: 'our arithmetic',
       checked: [a.checked, b.checked].sort()[1]!,
-      wording: `${figureText(top, 'short', table)} ÷ ${figureText(bottom, 'short', table)} = ${text}`,
+      wording: `${compact(a)} ÷ ${compact(b)} = ${text}`,
       origin: 'our arithmetic on the article\'s figures',
     }
   }

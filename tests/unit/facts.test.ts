@@ -175,7 +175,8 @@ describe('formatting', () => {
 
   it('gives each figure its source: the article\'s words, or the arithmetic', () => {
     expect(figureSource('xAIValuation')).toMatchObject({ text: '$230B (reported)', hedge: 'reported', wording: 'xAI ($230 billion reported)' })
-    expect(figureSource('valuationJump')).toMatchObject({ text: '3.3x+', hedge: 'our arithmetic', wording: '$500B+ ÷ $150B = 3.3x+' })
+    expect(figureSource('valuationJump')).toMatchObject({ text: '3.3x+', hedge: 'our arithmetic', wording: '500+ ÷ 150 = 3.3x+' })
+    expect(figureSource('revenueMultiple').wording).toBe('500+ ÷ ~5 = ~100x')
     expect(figureSource('openAIValuation')).toMatchObject({ label: 'OpenAI valuation, if the deal closes', status: 'in talks' })
     expect(() => figureSource('revenueMultiple', withValue('openAIRevenue', Number.NaN))).toThrow(/facts\.openAIRevenue\.value/)
   })
