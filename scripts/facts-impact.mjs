@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser/core'
 import { createJiti } from 'jiti'
 
-/** @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit */
+/** @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit
+ */
 /** @typedef {{ slide: number, says: string[], matchesNoFact: string[], statusWording: string[] }} NoteHit */
 /** @typedef {{ key: string, status: string, keys: string[], charts: string[], slides: SlideHit[], notes: NoteHit[],
  *   sources: string[], exports: string[] }} Impact */
@@ -40,14 +41,17 @@ export async function factImpact(key, root) {
     throw new Error(broken.map(([, r]) => (r.ok ? '' : r.message)).join('; '))
   /** What each key is worth now, for finding the notes that speak it. */
   const values = keys.map(k => (fact && k === key ? fact.value : derive(/** @type {keyof DERIVATIONS} */ (k), FACTS)))
-  const charts = Object.entries(CHARTS).filter(([, spec]) => spec.bars.some(b => keys.includes(b.key)) || keys.includes(spec.multiple ?? ''))
+  const charts = Object.entries(CHARTS)
+    .filter(([, spec]) => spec.bars.some(b => keys.includes(b.key)) || keys.includes(spec.multiple ?? ''))
     .map(([id]) => id)
   /** @type {Impact} */
-  const out = { key, status: fact?.status ?? 'our arithmetic', keys, charts, slides: [], notes: [], sources: [], exports: [] }
+  const out = { key, status: fact?.status ?? 'our arithmetic', keys, charts, slides: [], notes: [], sources: [],
+    exports: [] }
   slides.forEach((slide, i) => {
     const no = i + 1
     /** @type {string[]} */
-    const listed = (Array.isArray(slide.frontmatter.figures) ? slide.frontmatter.figures : []).filter(k => keys.includes(k))
+    const listed = (Array.isArray(slide.frontmatter.figures) ? slide.frontmatter.figures : [])
+      .filter(k => keys.includes(k))
     const text = slide.content.replace(/<!--[\s\S]*?-->/g, '')
     const deal = fact && listed.length ? spoken.dealSentences(text.replace(/<[^>]+>/g, ' ')) : []
     const placed = [...text.matchAll(/<(Fig|BarChart|PartnershipTriangle)\b[^>]*>/g)].map(m => m[0])
@@ -63,7 +67,8 @@ export async function factImpact(key, root) {
     const stale = spoken.unmatchedNumbers(note, FACTS, minutes)
     const dealNote = fact && listed.length ? spoken.dealSentences(note) : []
     if (says.length || stale.length || dealNote.length)
-      out.notes.push({ slide: no, says: says.map(n => n.said), matchesNoFact: stale.map(n => n.said), statusWording: dealNote })
+      out.notes.push({ slide: no, says: says.map(n => n.said), matchesNoFact: stale.map(n => n.said),
+        statusWording: dealNote })
   })
   const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
   out.exports = Object.values(scripts).flatMap(s => [...String(s).matchAll(/exports\/[\w.-]+/g)].map(m => m[0]))
@@ -75,14 +80,17 @@ export async function factImpact(key, root) {
 /** The listing as an editor reads it. @param {Impact} r */
 export function describe(r) {
   const quote = (/** @type {string[]} */ words) => words.map(w => `"${w}"`).join('; ')
-  const line = (/** @type {string} */ head, /** @type {string[]} */ items) => `${head}\n${items.length ? items.map(i => `  - ${i}`).join('\n') : '  (none)'}`
+  const line = (/** @type {string} */ head, /** @type {string[]} */ items) =>
+    `${head}\n${items.length ? items.map(i => `  - ${i}`).join('\n') : '  (none)'}`
   return [
     `${r.key} (${r.status}); with the ratios built on it: ${r.keys.join(', ')}`,
-    line('Slides and titles:', r.slides.map(s => `slide ${s.slide} "${s.title}": ${s.placed.join(' ') || s.figures.join(', ')}`
+    line('Slides and titles:', r.slides.map(s => `slide ${s.slide} "${s.title}": ${(s.placed.length ? s.placed : s.figures)
+      .join(' ')}`
       + (s.statusWording.length ? `\n      status wording to check: ${quote(s.statusWording)}` : ''))),
     line('Charts (follow the facts):', r.charts),
     line('Notes (typed by hand: reword):', r.notes.map(n => `slide ${n.slide}: ${[
-      n.says.length ? `says ${n.says.join(', ')}` : '', n.matchesNoFact.length ? `matches no fact: ${n.matchesNoFact.join(', ')}` : '',
+      n.says.length ? `says ${n.says.join(', ')}` : '',
+      n.matchesNoFact.length ? `matches no fact: ${n.matchesNoFact.join(', ')}` : '',
       n.statusWording.length ? `status wording: ${quote(n.statusWording)}` : '',
     ].filter(Boolean).join(' · ')}`)),
     line('Sources rows (follow the facts):', r.sources),
@@ -93,7 +101,7 @@ export function describe(r) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2)
   const at = args.indexOf('--root')
-  const root = path.resolve(at >= 0 ? String(args[at + 1]) : path.join(path.dirname(fileURLToPath(import.meta.url)), '..'))
+  const root = at >= 0 ? path.resolve(String(args[at + 1])) : path.resolve(import.meta.dirname, '..')
   const key = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1))
   if (!key) {
     console.error('usage: npm run facts:impact -- <fact or ratio key> [--root <dir>] [--json]')

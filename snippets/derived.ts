@@ -7,7 +7,8 @@ export function ratio(top: FactKey, bottom: FactKey, table: FactTable = FACTS): 
   return getFact(top, table).value / getFact(bottom, table).value
 }
 
-// OpenAI's new valuation over its earlier one, its revenue, its two nearest rivals; Amazon's two stakes
+// OpenAI's new valuation over its earlier one, its revenue, its two nearest rivals;
+// Amazon's OpenAI stake over its Anthropic one
 export const DERIVATIONS = {
   valuationJump: ['openAIValuation', 'openAIValuationBefore'],
   revenueMultiple: ['openAIValuation', 'openAIRevenue'],

@@ -44,8 +44,8 @@ const CHECKED = '2026-11-27'
 const DEAL = 'The Deal That Changes Everything'
 
 const RAW_FACTS = {
-  amazonInOpenAI: { label: 'Amazon investment in OpenAI', company: 'amazon', value: 10, hedge: 'at least', status: 'in talks',
-    checked: CHECKED, wording: 'in talks to invest at least $10 billion', section: 'Opening' },
+  amazonInOpenAI: { label: 'Amazon investment in OpenAI', company: 'amazon', value: 10, hedge: 'at least',
+    status: 'in talks', checked: CHECKED, wording: 'in talks to invest at least $10 billion', section: 'Opening' },
   openAIValuation: { label: 'OpenAI valuation', company: 'openai', value: 500, hedge: 'north of', status: 'in talks',
     phrase: 'condition', checked: CHECKED, wording: 'If the deal closes, OpenAI would be valued north of $500 billion',
     section: `Opening; ${DEAL}` },
@@ -53,15 +53,17 @@ const RAW_FACTS = {
     status: 'reported', checked: CHECKED, wording: 'valued at $150 billion just months ago', section: DEAL },
   xAIValuation: { label: 'xAI valuation', company: 'xai', value: 230, hedge: 'reported', status: 'reported',
     checked: CHECKED, wording: 'xAI ($230 billion reported)', section: DEAL },
-  anthropicValuation: { label: 'Anthropic valuation', company: 'anthropic', value: 183, hedge: 'none', status: 'reported',
-    checked: CHECKED, wording: 'Anthropic ($183 billion)', section: DEAL },
+  anthropicValuation: { label: 'Anthropic valuation', company: 'anthropic', value: 183, hedge: 'none',
+    status: 'reported', checked: CHECKED, wording: 'Anthropic ($183 billion)', section: DEAL },
   microsoftInOpenAI: { label: 'Microsoft commitment to OpenAI', company: 'microsoft', value: 13, hedge: 'around',
-    status: 'reported', checked: CHECKED, wording: 'committed around $13 billion through Azure cloud credits and direct investment',
-    section: DEAL },
-  amazonInAnthropic: { label: 'Amazon investment in Anthropic', company: 'amazon', value: 4, hedge: 'none', status: 'reported',
-    checked: CHECKED, wording: 'They invested $4 billion in Anthropic', section: 'Why Amazon Actually Needs This' },
-  openAIRevenue: { label: 'OpenAI annualized revenue', company: 'openai', value: 5, hedge: 'estimated', status: 'estimated',
-    checked: CHECKED, wording: 'estimates put it around $5 billion annualized', section: 'The Valuation Question' },
+    status: 'reported', checked: CHECKED, section: DEAL,
+    wording: 'committed around $13 billion through Azure cloud credits and direct investment' },
+  amazonInAnthropic: { label: 'Amazon investment in Anthropic', company: 'amazon', value: 4, hedge: 'none',
+    status: 'reported', checked: CHECKED, wording: 'They invested $4 billion in Anthropic',
+    section: 'Why Amazon Actually Needs This' },
+  openAIRevenue: { label: 'OpenAI annualized revenue', company: 'openai', value: 5, hedge: 'estimated',
+    status: 'estimated', checked: CHECKED, wording: 'estimates put it around $5 billion annualized',
+    section: 'The Valuation Question' },
 } as const satisfies Record<string, Fact>
 
 export type FactKey = keyof typeof RAW_FACTS
@@ -112,7 +114,8 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 /** A fact's status must be a known one and its check date a real YYYY-MM-DD day. */
 export function checkRecord(key: string, fact: Fact): void {
   if (!STATUSES.includes(fact.status))
-    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use one of ${STATUSES.join(', ')}`)
+    throw new FactError(`facts.${key}.status`,
+      `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
   const day = /^\d{4}-\d{2}-\d{2}$/.test(String(fact.checked)) ? new Date(`${fact.checked}T00:00:00Z`) : undefined
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== fact.checked)
     throw new FactError(`facts.${key}.checked`, `expected a date as YYYY-MM-DD, got ${JSON.stringify(fact.checked)}`)
@@ -158,7 +161,8 @@ export function figuresAge(now: Date, limit: unknown, table: FactTable = FACTS):
     throw new FactError('headmatter figuresMaxAge', `expected a whole number of days, got ${JSON.stringify(limit)}`)
   const days = daysSince(figuresAsOf(table), now)
   const text = days <= 0 ? 'figures checked today' : `figures checked ${days} day${days === 1 ? '' : 's'} ago`
-  return days > limit ? { text: `⚠ ${text}: re-check them (limit ${limit} days)`, stale: true } : { text, stale: false }
+  return days > limit ? { text: `⚠ ${text}: re-check them (limit ${limit} days)`, stale: true }
+    : { text, stale: false }
 }
 
 /** A dollar amount must be a finite number above zero. */

@@ -6,8 +6,8 @@ import { FACT_KEYS, FACTS, type FactTable } from './facts'
 export type Unit = 'billion' | 'times' | 'minutes' | 'bare'
 export interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const MULTIPLES: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3 }
 /** Names that hold digits but are not figures. */
@@ -15,8 +15,10 @@ const NAMES = /\b(H100|H200|GPT-5|Office 365)\b/g
 
 function wordValue(word: string): number | undefined {
   const [tens, unit] = word.split('-')
-  if (unit !== undefined)
-    return TENS.indexOf(tens!) > 1 && SMALL.indexOf(unit) > 0 && SMALL.indexOf(unit) < 10 ? TENS.indexOf(tens!) * 10 + SMALL.indexOf(unit) : undefined
+  if (unit !== undefined) {
+    const [t, u] = [TENS.indexOf(tens!), SMALL.indexOf(unit)]
+    return t > 1 && u > 0 && u < 10 ? t * 10 + u : undefined
+  }
   const v = SMALL.indexOf(word) >= 0 ? SMALL.indexOf(word) : TENS.indexOf(word) > 1 ? TENS.indexOf(word) * 10 : -1
   return v >= 0 ? v : undefined
 }
@@ -43,7 +45,7 @@ export function spokenNumbers(note: string): Spoken[] {
         const [next, after] = [tokens[i + 1]!, tokens[i + 2]]
         if (next === 'hundred') { value *= 100; i++ }
         else if (next === 'and' && after === 'a' && tokens[i + 3] === 'half') { value += 0.5; decimal = true; i += 3 }
-        else if (next === 'and' && after !== undefined && wordValue(after) !== undefined && value % 100 === 0 && value > 0) {
+        else if (next === 'and' && after && wordValue(after) !== undefined && value % 100 === 0 && value > 0) {
           value += wordValue(after)!
           i += 2
         }
@@ -53,7 +55,8 @@ export function spokenNumbers(note: string): Spoken[] {
     if (value === undefined)
       continue
     const next = tokens[i + 1] ?? ''
-    const unit: Unit = next === 'billion' ? 'billion' : /^(times|x|fold)$/.test(next) ? 'times' : /^minutes?$/.test(next) ? 'minutes' : 'bare'
+    const unit: Unit = next === 'billion' ? 'billion' : /^(times|x|fold)$/.test(next) ? 'times'
+      : /^minutes?$/.test(next) ? 'minutes' : 'bare'
     if (unit === 'bare' && !decimal && value < 100)
       continue
     out.push({ said: tokens.slice(start, unit === 'bare' ? i + 1 : i + 2).join(' '), value, unit })
@@ -82,9 +85,9 @@ export function unmatchedNumbers(note: string, table: FactTable = FACTS, minutes
 }
 
 /** Words that only hold while a deal is open: if the status changes, each one needs a look. */
-export const DEAL_WORDING = new RegExp(`\\b(in talks|talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
-  + `if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|should (?:the|this) deal (?:close|go (?:ahead|through))|`
-  + `(?:the|this) deal would|if it closes)\\b`, 'i')
+export const DEAL_WORDING = new RegExp(`\\b(talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
+  + `if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|`
+  + `should (?:the|this) deal (?:close|go (?:ahead|through))|(?:the|this) deal would|if it closes)\\b`, 'i')
 
 /** The sentences of a text that carry deal wording (markdown heading marks and spaces tidied). */
 export function dealSentences(text: string): string[] {

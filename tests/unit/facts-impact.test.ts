@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createJiti } from 'jiti'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describe as describeImpact, factImpact } from '../../scripts/facts-impact.mjs'
 import type * as Charts from '../../snippets/charts'
 import type * as Sources from '../../snippets/sources'
@@ -22,6 +22,15 @@ const edited = readFileSync(factsFile, 'utf8')
 writeFileSync(factsFile, edited)
 afterAll(() => rmSync(COPY, { recursive: true, force: true }))
 
+/** Loading TypeScript through jiti takes seconds on a busy machine: load once, with room to spare. */
+const SLOW = 120_000
+let closed: Awaited<ReturnType<typeof factImpact>>
+let moved: Awaited<ReturnType<typeof factImpact>>
+beforeAll(async () => {
+  closed = await factImpact('amazonInOpenAI', COPY)
+  moved = await factImpact('openAIValuation', COPY)
+}, SLOW)
+
 /** Slides whose `figures:` name the key or a ratio built on it, as listed in this repository. */
 const using = (...keys: string[]) => slides.flatMap((_, i) => slideFigures(i).some(k => keys.includes(k)) ? [i + 1] : [])
 
@@ -31,8 +40,8 @@ describe('facts:impact on a changed copy', () => {
     expect(edited).toMatch(/openAIValuation: \{[^}]*value: 600/)
   })
 
-  it('lists where the closed deal reaches, and the deal wording now stale in titles and notes', async () => {
-    const r = await factImpact('amazonInOpenAI', COPY)
+  it('lists where the closed deal reaches, and the deal wording now stale in titles and notes', () => {
+    const r = closed
     expect(r.status).toBe('closed')
     expect(r.slides.map((s: { slide: number }) => s.slide)).toEqual(using('amazonInOpenAI', 'betOverAnthropic'))
     expect(r.charts).toEqual(['amazonBets'])
@@ -43,8 +52,8 @@ describe('facts:impact on a changed copy', () => {
     expect(describeImpact(r)).toMatch(/status wording to check: .*In talks|status wording: .*negotiating/i)
   })
 
-  it('lists the notes that still say the old valuation, naming the slide', async () => {
-    const r = await factImpact('openAIValuation', COPY)
+  it('lists the notes that still say the old valuation, naming the slide', () => {
+    const r = moved
     expect(r.charts).toEqual(['league', 'jump', 'priceRevenue'])
     const stale = r.notes.filter((n: { matchesNoFact: string[] }) => n.matchesNoFact.includes('$500 billion')).map((n: { slide: number }) => n.slide)
     expect(stale).toEqual(expect.arrayContaining([2, 4, 5, 13]))
@@ -69,9 +78,9 @@ describe('facts:impact on a changed copy', () => {
     expect(rendered.filter(line => line.includes('$10B'))).not.toEqual([])
     expect(rendered.filter(line => line.includes('$10B')).join('\n')).not.toMatch(/in talks|if the deal closes/)
     expect(figures.get('revenueMultiple')).toMatchObject({ ok: true, value: { text: '~120x' } })
-  })
+  }, SLOW)
 
   it('names an unknown key', async () => {
     await expect(factImpact('metaValuation', COPY)).rejects.toThrow(/"metaValuation" is neither a fact nor a derived figure/)
-  })
+  }, SLOW)
 })

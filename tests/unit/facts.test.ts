@@ -4,6 +4,8 @@ import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FACTS, type Fac
   formatDay, getFact } from '../../snippets/facts'
 import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
 import { contrast, DARK, LIGHT } from '../../snippets/palette'
+import type { SlidevPreparserExtension } from '@slidev/types'
+import preparser from '../../setup/preparser'
 import { headmatter, readArticle } from '../deck-source'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
@@ -60,6 +62,15 @@ describe('facts', () => {
     expect(() => checkRecords(broken)).toThrow(message)
     expect(() => getFact('xAIValuation', broken)).toThrow(message)
     expect(() => editionLine('long', broken)).toThrow(message)
+  })
+
+  it('puts the edition in the headmatter fields Slidev exports as PDF and PowerPoint properties', async () => {
+    const [extension] = await preparser({ filepath: 'slides.md', headmatter: {}, mode: 'build' }) as SlidevPreparserExtension[]
+    const frontmatter = { ...headmatter }
+    await extension!.transformSlide!('', frontmatter)
+    await extension!.transformSlide!('', frontmatter) // a second parse adds nothing more
+    expect(frontmatter.info).toBe(`${headmatter.info} ${editionLine()}.`)
+    expect(frontmatter.keywords).toBe(`${headmatter.keywords}, ${editionLine()}`)
   })
 
   it('tells the presenter how old the figures are, warning past the headmatter limit', () => {
