@@ -74,7 +74,7 @@ export function chartBars(spec: ChartSpec, facts: FactTable = FACTS): Bar[] {
       category: inCategory ? capital(`${named} ${phrase}`.trim()) : named,
       value: fact.value,
       lines: phrase && !inCategory ? [figure, phrase] : [figure],
-      spoken: formatFact(fact, 'long', `facts.${bar.key}`) + (phrase ? `, ${phrase}` : ''),
+      spoken: formatFact(fact, 'long', `facts.${bar.key}`) + (phrase && !inCategory ? `, ${phrase}` : ''),
       company: fact.company,
       floor: fact.hedge === 'at least' || fact.hedge === 'north of',
       dashed: STATUS_WORDS[fact.status].dashed,

@@ -169,7 +169,7 @@ describe('what the audience reads', () => {
     expect(chartSummary(CHARTS.league)).toMatch(/north of \$500B, if the deal closes.*\$230B, reported/)
     expect(chartSummary(CHARTS.priceRevenue)).toContain('around $5B, estimated')
     expect(chartSummary(CHARTS.amazonBets)).toContain('at least $10B, in talks')
-    expect(chartSummary(CHARTS.jump)).toContain('3.3x+')
+    expect(chartSummary(CHARTS.jump)).toContain('If the deal closes: north of $500B. The second is 3.3x+')
   })
 
   it.each([LIGHT, DARK])('colours come from the palette only ($mode)', (palette) => {

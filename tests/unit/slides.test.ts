@@ -82,6 +82,15 @@ describe('slides.md', () => {
     })
   })
 
+  it('labels a title that is our arithmetic, and lists its ratio (computed in derived.ts) in the slide\'s figures', () => {
+    const arithmetic = slides.flatMap((s, i) => /\b(twice|triple|double|times|dwarf)/i.test(s.title ?? '') ? [i] : [])
+    expect(arithmetic.length).toBeGreaterThanOrEqual(4)
+    for (const i of arithmetic) {
+      expect(slides[i]!.title, `slide ${i + 1}`).toMatch(/^By our arithmetic, /)
+      expect(slideFigures(i).filter(isDerivedKey), `slide ${i + 1} figures`).not.toEqual([])
+    }
+  })
+
   it('says the closing section is the writer\'s opinion, on every slide of it', () => {
     slides.forEach((slide, i) => {
       if (section(i).startsWith('My Take'))
