@@ -3,7 +3,7 @@
 import type { Chart, ChartConfiguration, FontSpec, Plugin } from 'chart.js'
 import type { DerivedKey } from './derived'
 import { type Company, type FactKey, type FactTable, FACTS, getFact } from './facts'
-import { figureText, formatFact } from './format'
+import { figureText, formatFact, STATUS_WORDS, statusPhrase } from './format'
 import type { Palette } from './palette'
 
 export type ChartId = 'league' | 'jump' | 'priceRevenue' | 'amazonBets'
@@ -16,11 +16,8 @@ interface BarSpec {
   readonly key: FactKey
   /** Category label; by default the name of the fact's company. */
   readonly category?: string
-  /** Words under the figure; by default "in talks" for a deal in talks, with the bar drawn tentative.
-   *  A spec that words the condition itself ("if the deal closes", here or in the category) keeps it solid. */
-  readonly note?: string
-  /** A lighter tint of the bar colour (the earlier of two figures). */
-  readonly faded?: boolean
+  /** Where the status wording ("in talks", "if the deal closes") goes: under the figure, or into the category. */
+  readonly phraseIn?: 'label' | 'category'
 }
 
 export interface ChartSpec {
@@ -29,56 +26,58 @@ export interface ChartSpec {
   /** Bars of this company take its colour; any other company's bar is a comparator (palette.other). */
   readonly subject: Company
   readonly bars: readonly BarSpec[]
-  /** A derived ratio written once between the two bars, with an arrow. */
+  /** A derived ratio of the second bar over the first, written once between them, with an arrow. */
   readonly multiple?: DerivedKey
 }
 
 export const CHARTS: Readonly<Record<ChartId, ChartSpec>> = {
   league: { horizontal: true, subject: 'openai', bars: [
-    { key: 'openAIValuation', note: 'if the deal closes' }, { key: 'xAIValuation' }, { key: 'anthropicValuation' }] },
+    { key: 'openAIValuation' }, { key: 'xAIValuation' }, { key: 'anthropicValuation' }] },
   jump: { horizontal: false, subject: 'openai', multiple: 'valuationJump', bars: [
-    { key: 'openAIValuationBefore', category: 'Months ago', faded: true },
-    { key: 'openAIValuation', category: 'If the deal closes', note: '' }] },
-  priceRevenue: { horizontal: false, subject: 'openai', bars: [
-    { key: 'openAIValuation', category: 'Valuation if the deal closes', note: '' },
-    { key: 'openAIRevenue', category: 'Revenue, annualized' }] },
-  amazonBets: { horizontal: false, subject: 'amazon', bars: [
+    { key: 'openAIValuationBefore', category: 'Months ago' }, { key: 'openAIValuation', phraseIn: 'category' }] },
+  priceRevenue: { horizontal: false, subject: 'openai', multiple: 'revenueMultiple', bars: [
+    { key: 'openAIRevenue', category: 'Revenue, annualized' },
+    { key: 'openAIValuation', category: 'Valuation', phraseIn: 'category' }] },
+  amazonBets: { horizontal: false, subject: 'amazon', multiple: 'betOverAnthropic', bars: [
     { key: 'amazonInAnthropic', category: 'Anthropic' }, { key: 'amazonInOpenAI', category: 'OpenAI' }] },
 }
 
-/** One checked bar, ready to draw. */
+/** One checked bar, ready to draw. The styles are the deck's one language for uncertain figures
+ *  (the sources slide's legend): solid is reported, a fade is a floor, a dashed outline hangs on the deal. */
 export interface Bar {
   readonly key: FactKey
   readonly category: string
   readonly value: number
-  /** The direct label at the bar's end: the figure with its hedge ("$500B+"), then any note ("if the deal closes"). */
+  /** The direct label at the bar's end: the figure with its hedge ("$500B+"), then any status ("in talks"). */
   readonly lines: readonly [string] | readonly [string, string]
   /** The same figure in words for the summary: "north of $500B, if the deal closes". */
   readonly spoken: string
   readonly company: Company
   /** The article gives a lower bound ("at least", "north of"): the bar fades out past its end. */
   readonly floor: boolean
-  /** Drawn tinted with a dashed outline (a deal in talks); `faded`: a lighter tint (an earlier figure). */
-  readonly tentative: boolean
-  readonly faded: boolean
+  /** The figure depends on the deal (its status): a tint inside a dashed outline. */
+  readonly dashed: boolean
 }
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** Reads every bar's figure from the fact table; a bad figure throws a FactError naming its field. */
 export function chartBars(spec: ChartSpec, facts: FactTable = FACTS): Bar[] {
   return spec.bars.map((bar) => {
     const fact = getFact(bar.key, facts)
-    const note = bar.note ?? (fact.inTalks ? 'in talks' : '')
+    const phrase = statusPhrase(fact)
     const figure = formatFact(fact, 'short', `facts.${bar.key}`)
+    const inCategory = bar.phraseIn === 'category' && phrase
+    const named = bar.category ?? (inCategory ? '' : COMPANY_NAME[fact.company])
     return {
       key: bar.key,
-      category: bar.category ?? COMPANY_NAME[fact.company],
+      category: inCategory ? capital(`${named} ${phrase}`.trim()) : named,
       value: fact.value,
-      lines: note ? [figure, note] : [figure],
-      spoken: formatFact(fact, 'long', `facts.${bar.key}`) + (note ? `, ${note}` : ''),
+      lines: phrase && !inCategory ? [figure, phrase] : [figure],
+      spoken: formatFact(fact, 'long', `facts.${bar.key}`) + (phrase && !inCategory ? `, ${phrase}` : ''),
       company: fact.company,
       floor: fact.hedge === 'at least' || fact.hedge === 'north of',
-      tentative: fact.inTalks && bar.note === undefined,
-      faded: bar.faded ?? false,
+      dashed: STATUS_WORDS[fact.status].dashed,
     }
   })
 }
@@ -86,7 +85,7 @@ export function chartBars(spec: ChartSpec, facts: FactTable = FACTS): Bar[] {
 /** The canvas's aria-label: every figure with its hedge, in the order drawn. */
 export function chartSummary(spec: ChartSpec, facts: FactTable = FACTS): string {
   const bars = chartBars(spec, facts).map(b => `${b.category}: ${b.spoken}`).join('; ')
-  const multiple = spec.multiple ? ` The second is ${figureText(spec.multiple, 'short', facts)} the first.` : ''
+  const multiple = spec.multiple ? ` The second is ${figureText(spec.multiple, 'short', facts)} the first (our arithmetic).` : ''
   return `Bar chart, billions of US dollars. ${bars}.${multiple}`
 }
 
@@ -126,7 +125,7 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
       labels: bars.map(b => b.category),
       datasets: [{
         data: bars.map(b => b.value),
-        backgroundColor: bars.map(b => (b.tentative ? tint(colour(b), 0.2) : b.faded ? tint(colour(b), 0.45) : colour(b))),
+        backgroundColor: bars.map(b => (b.dashed ? tint(colour(b), 0.25) : colour(b))),
         categoryPercentage: spec.horizontal ? 0.75 : 0.6,
       }],
     },
@@ -162,7 +161,7 @@ export function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]):
 
 interface Placed { readonly end: number, readonly mid: number, readonly half: number }
 
-/** Draws what Chart.js cannot: a floor's fade-out, the in-talks outline, the direct labels, the multiple. */
+/** Draws what Chart.js cannot: a floor's fade-out, the deal's dashed outline, the direct labels, the multiple. */
 function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette: Palette, colour: (b: Bar) => string): Plugin<'bar'> {
   return {
     id: 'deckMarks',
@@ -186,7 +185,7 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
         const [end, mid, base] = spec.horizontal ? [p.x, p.y, p.base] : [p.y, p.x, p.base]
         const half = (spec.horizontal ? p.height : p.width) / 2
         ctx.save()
-        if (bar.tentative) { // a deal in talks: dashed outline round the tinted bar
+        if (bar.dashed) { // depends on the deal: dashed outline round the tinted bar
           ctx.setLineDash([7, 5])
           ctx.lineWidth = 2.5
           ctx.strokeStyle = colour(bar)

@@ -51,7 +51,7 @@ describe('bars come from the facts module, hedges attached', () => {
   it.each([
     ['league', ['OpenAI', 'xAI', 'Anthropic'], [['$500B+', 'if the deal closes'], ['$230B (reported)'], ['$183B']]],
     ['jump', ['Months ago', 'If the deal closes'], [['$150B'], ['$500B+']]],
-    ['priceRevenue', ['Valuation if the deal closes', 'Revenue, annualized'], [['$500B+'], ['~$5B (est.)']]],
+    ['priceRevenue', ['Revenue, annualized', 'Valuation if the deal closes'], [['~$5B (est.)'], ['$500B+']]],
     ['amazonBets', ['Anthropic', 'OpenAI'], [['$4B'], ['$10B+', 'in talks']]],
   ] as const)('%s', (id, categories, labels) => {
     const bars = chartBars(CHARTS[id])
@@ -71,10 +71,23 @@ describe('bars come from the facts module, hedges attached', () => {
     expect(values).toEqual([...values].sort((a, b) => b - a))
   })
 
-  it('draws the deal in talks tentative and the earlier valuation faded', () => {
-    expect(chartBars(CHARTS.amazonBets).map(b => b.tentative)).toEqual([false, true])
-    expect(chartBars(CHARTS.jump).map(b => b.faded)).toEqual([true, false])
-    expect(chartBars(CHARTS.league).map(b => b.floor)).toEqual([true, false, false])
+  it('speaks one language for uncertain figures: a floor fades, a figure hanging on the deal is dashed', () => {
+    for (const id of IDS) {
+      for (const bar of chartBars(CHARTS[id])) {
+        expect(bar.floor, `${id} ${bar.key}`).toBe(['at least', 'north of'].includes(FACTS[bar.key].hedge))
+        expect(bar.dashed, `${id} ${bar.key}`).toBe(FACTS[bar.key].status === 'in talks')
+      }
+    }
+    expect(chartBars(CHARTS.amazonBets).map(b => [b.floor, b.dashed])).toEqual([[false, false], [true, true]])
+    expect(chartBars(CHARTS.league).map(b => [b.floor, b.dashed])).toEqual([[true, true], [false, false], [false, false]])
+  })
+
+  it('takes the deal wording and the dashes from the status: a closed deal loses both', () => {
+    const closed = { ...FACTS, amazonInOpenAI: { ...FACTS.amazonInOpenAI, status: 'closed' as const },
+      openAIValuation: { ...FACTS.openAIValuation, status: 'closed' as const, value: 600 } }
+    expect(chartBars(CHARTS.amazonBets, closed)[1]).toMatchObject({ lines: ['$10B+', 'agreed'], dashed: false })
+    expect(chartBars(CHARTS.jump, closed)[1]).toMatchObject({ category: 'Set by the deal', lines: ['$600B+'], dashed: false })
+    expect(chartSummary(CHARTS.league, closed)).not.toMatch(/if the deal closes|in talks|\$500B/)
   })
 })
 
@@ -139,10 +152,12 @@ describe('what the audience reads', () => {
     expect(ticks.font.family).toMatch(/Inter/)
   })
 
-  it('writes the valuation jump once, between the bars', () => {
-    const texts = drawMarks(config('jump')).map(t => t.text)
-    expect(texts.filter(t => t === '~3.3x')).toHaveLength(1)
-  })
+  it.each([['jump', '3.3x+'], ['amazonBets', '2.5x+'], ['priceRevenue', '~100x']] as const)(
+    '%s: writes its ratio once, between the bars, with its hedge', (id, ratio) => {
+      const texts = drawMarks(config(id)).map(t => t.text)
+      expect(texts.filter(t => t === ratio)).toHaveLength(1)
+      expect(chartSummary(CHARTS[id])).toContain(`${ratio} the first (our arithmetic)`)
+    })
 
   it.each(IDS)('%s: summary gives every figure with its hedge', (id) => {
     const summary = chartSummary(CHARTS[id])
@@ -154,16 +169,18 @@ describe('what the audience reads', () => {
     expect(chartSummary(CHARTS.league)).toMatch(/north of \$500B, if the deal closes.*\$230B, reported/)
     expect(chartSummary(CHARTS.priceRevenue)).toContain('around $5B, estimated')
     expect(chartSummary(CHARTS.amazonBets)).toContain('at least $10B, in talks')
-    expect(chartSummary(CHARTS.jump)).toContain('~3.3x')
+    expect(chartSummary(CHARTS.jump)).toContain('If the deal closes: north of $500B. The second is 3.3x+')
   })
 
   it.each([LIGHT, DARK])('colours come from the palette only ($mode)', (palette) => {
     const colours = (id: ChartId) => config(id, palette).data.datasets[0]!.backgroundColor as string[]
-    expect(colours('league')).toEqual([palette.company.openai, palette.other, palette.other])
-    expect(colours('priceRevenue')).toEqual([palette.company.openai, palette.company.openai])
-    expect(colours('jump')[1]).toBe(palette.company.openai)
-    expect(colours('jump')[0]).toMatch(new RegExp(`^${palette.company.openai}[0-9a-f]{2}$`)) // a tint
+    const tint = (colour: string) => new RegExp(`^${colour}[0-9a-f]{2}$`) // inside a dashed outline
+    expect(colours('league')[0]).toMatch(tint(palette.company.openai))
+    expect(colours('league').slice(1)).toEqual([palette.other, palette.other])
+    expect(colours('priceRevenue')[0]).toBe(palette.company.openai)
+    expect(colours('jump')[0]).toBe(palette.company.openai) // earlier, but reported: solid, no second meaning of pale
     expect(colours('amazonBets')[0]).toBe(palette.company.amazon)
+    expect(colours('amazonBets')[1]).toMatch(tint(palette.company.amazon))
   })
 
   it('animates only when asked', () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { derive, ratio } from '../../snippets/derived'
-import { attempt, FACT_KEYS, FACTS, type FactTable, FactError, getFact } from '../../snippets/facts'
+import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FACTS, type FactTable, FactError, figuresAge, figuresAsOf,
+  formatDay, getFact } from '../../snippets/facts'
 import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
 import { contrast, DARK, LIGHT } from '../../snippets/palette'
-import { readArticle } from '../deck-source'
+import type { SlidevPreparserExtension } from '@slidev/types'
+import preparser from '../../setup/preparser'
+import { headmatter, readArticle } from '../deck-source'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
   return { ...FACTS, [key]: { ...FACTS[key], value } }
@@ -11,27 +14,84 @@ function withValue(key: keyof FactTable, value: number): FactTable {
 
 const ARTICLE = readArticle()
 
+/** The article's sections by heading (a heading is a short line without a full stop); "Opening" first. */
+function articleSections(): Record<string, string> {
+  const out: Record<string, string> = { Opening: '' }
+  let current = 'Opening'
+  for (const line of ARTICLE.split('\n')) {
+    if (line.trim() && line.length < 60 && !/[.!?]$/.test(line.trim()))
+      out[current = line.trim()] = ''
+    else
+      out[current] += `${line}\n`
+  }
+  return out
+}
+
 describe('facts', () => {
-  it('holds every figure of the article with its hedge and deal status', () => {
-    const table = Object.fromEntries(FACT_KEYS.map(k => [k, [FACTS[k].value, FACTS[k].hedge, FACTS[k].inTalks]]))
+  it('holds every figure of the article with its hedge and status', () => {
+    const table = Object.fromEntries(FACT_KEYS.map(k => [k, [FACTS[k].value, FACTS[k].hedge, FACTS[k].status]]))
     expect(table).toEqual({
-      amazonInOpenAI: [10, 'at least', true],
-      openAIValuation: [500, 'north of', true],
-      openAIValuationBefore: [150, 'none', false],
-      xAIValuation: [230, 'reported', false],
-      anthropicValuation: [183, 'none', false],
-      microsoftInOpenAI: [13, 'around', false],
-      amazonInAnthropic: [4, 'none', false],
-      openAIRevenue: [5, 'estimated', false],
+      amazonInOpenAI: [10, 'at least', 'in talks'],
+      openAIValuation: [500, 'north of', 'in talks'],
+      openAIValuationBefore: [150, 'none', 'reported'],
+      xAIValuation: [230, 'reported', 'reported'],
+      anthropicValuation: [183, 'none', 'reported'],
+      microsoftInOpenAI: [13, 'around', 'reported'],
+      amazonInAnthropic: [4, 'none', 'reported'],
+      openAIRevenue: [5, 'estimated', 'estimated'],
     })
   })
 
-  it('quotes the article verbatim, hedge included, and names a real section', () => {
+  it('dates every figure and the edition: figures as of the oldest check, with the version', () => {
+    expect(() => checkRecords()).not.toThrow()
+    expect(figuresAsOf()).toBe(FACT_KEYS.map(k => FACTS[k].checked).sort()[0])
+    expect(editionLine()).toBe(`Figures as of ${formatDay(figuresAsOf())} · v${EDITION.version}`)
+    expect(formatDay('2026-11-27')).toBe('27 November 2026')
+    const older = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, checked: '2026-10-02' } }
+    expect(editionLine('long', older)).toMatch(/^Figures as of 2 October 2026 · v/)
+    expect(editionLine('short', older)).toBe(`figures as of 2 Oct 2026 · v${EDITION.version}`)
+  })
+
+  it.each([
+    ['status', 'rumoured', /facts\.xAIValuation\.status: unknown status "rumoured"/],
+    ['checked', '27/11/2026', /facts\.xAIValuation\.checked: expected a date as YYYY-MM-DD, got "27\/11\/2026"/],
+    ['checked', '2026-02-30', /facts\.xAIValuation\.checked/],
+    ['checked', undefined, /facts\.xAIValuation\.checked/],
+  ])('rejects a bad %s (%s), naming the fact', (field, value, message) => {
+    const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, [field]: value } } as unknown as FactTable
+    expect(() => checkRecords(broken)).toThrow(message)
+    expect(() => getFact('xAIValuation', broken)).toThrow(message)
+    expect(() => editionLine('long', broken)).toThrow(message)
+  })
+
+  it('puts the edition in the headmatter fields Slidev exports as PDF and PowerPoint properties', async () => {
+    const [extension] = await preparser({ filepath: 'slides.md', headmatter: {}, mode: 'build' }) as SlidevPreparserExtension[]
+    const frontmatter = { ...headmatter }
+    await extension!.transformSlide!('', frontmatter)
+    await extension!.transformSlide!('', frontmatter) // a second parse adds nothing more
+    expect(frontmatter.info).toBe(`${headmatter.info} ${editionLine()}.`)
+    expect(frontmatter.keywords).toBe(`${headmatter.keywords}, ${editionLine()}`)
+  })
+
+  it('tells the presenter how old the figures are, warning past the headmatter limit', () => {
+    const day = (n: number) => new Date(Date.parse(`${figuresAsOf()}T09:00:00Z`) + n * 86_400_000)
+    expect(figuresAge(day(0), 14)).toEqual({ text: 'figures checked today', stale: false })
+    expect(figuresAge(day(1), 14)).toEqual({ text: 'figures checked 1 day ago', stale: false })
+    expect(figuresAge(day(12), 14)).toEqual({ text: 'figures checked 12 days ago', stale: false })
+    expect(figuresAge(day(15), 14)).toEqual({ text: '⚠ figures checked 15 days ago: re-check them (limit 14 days)', stale: true })
+    expect(() => figuresAge(day(1), 'two weeks')).toThrow(/headmatter figuresMaxAge: expected a whole number of days/)
+    expect(headmatter.figuresMaxAge).toEqual(expect.any(Number))
+  })
+
+  it('quotes the article verbatim, hedge included, and names only sections that give the figure', () => {
+    const sections = articleSections()
     for (const key of FACT_KEYS) {
-      const { hedge, wording, section } = FACTS[key]
+      const { hedge, wording, section, value } = FACTS[key]
       expect(ARTICLE, key).toContain(wording)
-      for (const heading of section.split('; ').filter(h => h !== 'Opening'))
-        expect(ARTICLE, key).toContain(`\n${heading}\n`)
+      for (const heading of section.split('; ')) {
+        expect(sections, key).toHaveProperty([heading])
+        expect(sections[heading], `${key} in "${heading}"`).toMatch(new RegExp(`\\$${value}\\+? billion`))
+      }
       if (hedge === 'estimated')
         expect(wording).toMatch(/estimate/)
       else if (hedge !== 'none')
@@ -72,11 +132,12 @@ describe('derived figures', () => {
     expect(derive('revenueMultiple')).toBe(100)
     expect(derive('leadOverXAI')).toBeCloseTo(500 / 230, 10)
     expect(derive('leadOverAnthropic')).toBeCloseTo(500 / 183, 10)
+    expect(derive('betOverAnthropic')).toBe(2.5)
   })
 
   it('follows a corrected figure', () => {
     expect(derive('revenueMultiple', withValue('openAIRevenue', 10))).toBe(50)
-    expect(figureText('valuationJump', 'short', withValue('openAIValuationBefore', 250))).toBe('~2.0x')
+    expect(figureText('valuationJump', 'short', withValue('openAIValuationBefore', 250))).toBe('2.0x+')
   })
 
   it('refuses to divide by a zero revenue, naming the field', () => {
@@ -100,11 +161,14 @@ describe('formatting', () => {
   })
 
   it('writes derived multiples as approximations', () => {
-    expect(figureText('valuationJump')).toBe('~3.3x')
+    // A floor over a firm figure is a floor, cut rather than rounded up; over an estimate it is approximate.
+    expect(figureText('valuationJump')).toBe('3.3x+')
     expect(figureText('revenueMultiple')).toBe('~100x')
-    expect(figureText('leadOverXAI')).toBe('~2.2x')
-    expect(figureText('leadOverAnthropic')).toBe('~2.7x')
+    expect(figureText('leadOverXAI')).toBe('2.1x+')
+    expect(figureText('leadOverAnthropic')).toBe('2.7x+')
+    expect(figureText('betOverAnthropic')).toBe('2.5x+')
     expect(formatMultiple(12.4)).toBe('~12x')
+    expect(formatMultiple(12.99, 'm', 'at least')).toBe('12x+')
   })
 
   it('formats amounts and refuses bad ones', () => {
@@ -122,7 +186,9 @@ describe('formatting', () => {
 
   it('gives each figure its source: the article\'s words, or the arithmetic', () => {
     expect(figureSource('xAIValuation')).toMatchObject({ text: '$230B (reported)', hedge: 'reported', wording: 'xAI ($230 billion reported)' })
-    expect(figureSource('valuationJump')).toMatchObject({ text: '~3.3x', hedge: 'our arithmetic', wording: '500 ÷ 150 = 3.3x' })
+    expect(figureSource('valuationJump')).toMatchObject({ text: '3.3x+', hedge: 'our arithmetic', wording: '500+ ÷ 150 = 3.3x+' })
+    expect(figureSource('revenueMultiple').wording).toBe('500+ ÷ ~5 = ~100x')
+    expect(figureSource('openAIValuation')).toMatchObject({ label: 'OpenAI valuation, if the deal closes', status: 'in talks' })
     expect(() => figureSource('revenueMultiple', withValue('openAIRevenue', Number.NaN))).toThrow(/facts\.openAIRevenue\.value/)
   })
 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { FACTS } from '../../snippets/facts'
 import { figureSource } from '../../snippets/format'
 import { BudgetError, formatClock, pace, readBudgets } from '../../snippets/pace'
-import { slideSources } from '../../snippets/sources'
+import { resolveAll, slideSources } from '../../snippets/sources'
 import { headmatter, slideFigures, slides } from '../deck-source'
 
 describe('formatClock', () => {
@@ -71,13 +71,13 @@ describe('slideSources', () => {
       { ok: true, source: figureSource('valuationJump') },
     ])
     expect(rows[0]).toMatchObject({ source: { text: '$500B+', hedge: 'north of', wording: FACTS.openAIValuation.wording } })
-    expect(rows[1]).toMatchObject({ source: { text: '~3.3x', hedge: 'our arithmetic' } })
+    expect(rows[1]).toMatchObject({ source: { text: '3.3x+', hedge: 'our arithmetic' } })
     expect(slideSources(undefined)).toEqual([])
   })
 
   it('turns a bad entry into a row that names the field', () => {
     const broken = { ...FACTS, xAIValuation: { ...FACTS.xAIValuation, value: Number.NaN } }
-    expect(slideSources(['amazonInOpenAI', 'nope', 'xAIValuation'], broken).map(row => row.ok ? row.source.text : row.message)).toEqual([
+    expect(slideSources(['amazonInOpenAI', 'nope', 'xAIValuation'], resolveAll(broken)).map(row => row.ok ? row.source.text : row.message)).toEqual([
       '$10B+',
       'figures[1]: figure "nope": is neither a fact nor a derived figure',
       expect.stringMatching(/^figures\[2\]: facts\.xAIValuation\.value: .*NaN/),

@@ -14,6 +14,9 @@ function kicker(index: number): string {
   return slides[index]!.content.match(/<div class="kicker">([^<]+)<\/div>/)?.[1]?.trim() ?? ''
 }
 
+/** The kicker without the "In the article: " that marks an article heading as the article's. */
+const section = (index: number) => kicker(index).replace(/^In the article: /, '')
+
 function words(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, '\'').match(/[a-z0-9$]+(?:'[a-z]+)?/g) ?? []
 }
@@ -53,7 +56,7 @@ describe('slides.md', () => {
   })
 
   it('follows the article, section by section', () => {
-    const firstSeen = [...new Set(slides.map((_, i) => kicker(i).split(' · ')[0]).filter(Boolean))]
+    const firstSeen = [...new Set(slides.map((_, i) => section(i).split(' · ')[0]).filter(Boolean))]
     expect(firstSeen).toEqual([
       'Briefing',
       'The deal in one slide',
@@ -69,9 +72,28 @@ describe('slides.md', () => {
     ])
   })
 
+  it('marks the article\'s own headings as the article\'s, never as our labels', () => {
+    const headings = ARTICLE.split('\n').map(l => l.trim()).filter(l => l && l.length < 60 && !/[.!?]$/.test(l))
+    expect(headings.length).toBeGreaterThanOrEqual(7)
+    slides.forEach((_, i) => {
+      const named = headings.find(h => kicker(i).includes(h))
+      if (named)
+        expect(kicker(i), `slide ${i + 1}`).toMatch(/^In the article: /)
+    })
+  })
+
+  it('labels a title that is our arithmetic, and lists its ratio (computed in derived.ts) in the slide\'s figures', () => {
+    const arithmetic = slides.flatMap((s, i) => /\b(twice|triple|double|times|dwarf)/i.test(s.title ?? '') ? [i] : [])
+    expect(arithmetic.length).toBeGreaterThanOrEqual(4)
+    for (const i of arithmetic) {
+      expect(slides[i]!.title, `slide ${i + 1}`).toMatch(/^By our arithmetic, /)
+      expect(slideFigures(i).filter(isDerivedKey), `slide ${i + 1} figures`).not.toEqual([])
+    }
+  })
+
   it('says the closing section is the writer\'s opinion, on every slide of it', () => {
     slides.forEach((slide, i) => {
-      if (kicker(i).startsWith('My Take'))
+      if (section(i).startsWith('My Take'))
         expect(`${kicker(i)} ${slide.title}`, `slide ${i + 1}`).toMatch(/writer/)
     })
   })
@@ -82,10 +104,10 @@ describe('slides.md', () => {
 
   it('keeps the hedge wherever a figure depends on the deal in talks', () => {
     slides.forEach((slide, i) => {
-      const inTalks = slideFigures(i).some(k => isFactKey(k) && FACTS[k].inTalks)
+      const inTalks = slideFigures(i).some(k => isFactKey(k) && FACTS[k].status === 'in talks')
       // The sources slide quotes each figure's own wording instead (see facts.test.ts).
       if (inTalks && !slide.content.includes('<FactSheet'))
-        expect(visibleText(slide.content), `slide ${i + 1} "${slide.title}"`).toMatch(/in talks|if the deal closes|would|proposed|if it closes/i)
+        expect(visibleText(slide.content), `slide ${i + 1} "${slide.title}"`).toMatch(/form="status"|in talks|if the deal closes|would/i)
     })
     // Wordings a careful reader flagged: each overstates what the article says.
     expect(deckSource.raw).not.toMatch(/proven real|Amazon is paying|Google did this|our take|my argument|Azure credits, so/i)
@@ -118,6 +140,13 @@ describe('slides.md', () => {
     expect(spoken / WORDS_PER_MINUTE).toBeGreaterThanOrEqual(minutes * 0.9)
     expect(spoken / WORDS_PER_MINUTE).toBeLessThanOrEqual(minutes * 1.1)
     slides.forEach((s, i) => expect(noteWords(s.note), `slide ${i + 1} notes`).toBeGreaterThanOrEqual(30))
+  })
+
+  it('has each slide\'s notes fill its own budget within 10% at 140 words a minute', () => {
+    slides.forEach((s, i) => {
+      if (budgets[i]! > 0)
+        expect(noteWords(s.note) / (budgets[i]! / 60 * WORDS_PER_MINUTE), `slide ${i + 1} notes against ${budgets[i]} s`).toSatisfy(r => r >= 0.9 && r <= 1.1)
+    })
   })
 
   it('lines up [click] markers with the builds, each click\'s note short enough to find at a glance', () => {
