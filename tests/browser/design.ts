@@ -20,6 +20,10 @@ export interface DesignReport {
   misaligned: string[]
   /** Content closer than FOOTER_GAP_PX to the footer rule. */
   nearFooter: string[]
+  /** Elements drawn through a CSS filter (a filter shifts a logo's brand colours). */
+  filtered: string[]
+  /** Logo and icon paths under 1.5:1 against what is behind them: ink lost on the background. */
+  faintInk: string[]
 }
 
 /** Least line-height, as a multiple of the font size, for body text and list items. */
@@ -74,7 +78,7 @@ export async function measureDesign(page: Page, no: number, scope = '#slideshow'
 
     const list = (): string[] => []
     const report = { emptyBand: 0, tiny: list(), smallBody: list(), lowContrast: list(), sizes: [] as number[],
-      tightLeading: list(), misaligned: list(), nearFooter: list() }
+      tightLeading: list(), misaligned: list(), nearFooter: list(), filtered: list(), faintInk: list() }
     const sizes = new Set<number>()
     const footer = slide.querySelector('.deck-footer')
     const rule = footer ? footer.getBoundingClientRect().top : Number.POSITIVE_INFINITY
@@ -167,6 +171,19 @@ export async function measureDesign(page: Page, no: number, scope = '#slideshow'
         report.misaligned.push(`slide ${no}: ${name(low.box)} starts ${apart}px below ${name(high.box)}`)
     }
     report.sizes = [...sizes].sort((a, b) => a - b)
+    for (const el of slide.querySelectorAll('*')) {
+      if (getComputedStyle(el).filter !== 'none')
+        report.filtered.push(`${name(el)} filter: ${getComputedStyle(el).filter}`)
+    }
+    // Icons and logos (inline SVG outside the diagrams, which set their own colours from the palette).
+    for (const path of slide.querySelectorAll('svg:not(figure svg) path')) {
+      const fill = rgba(getComputedStyle(path).fill)
+      if (!fill || fill[3] === 0 || path.getClientRects().length === 0)
+        continue
+      const [hi, lo] = [luminance(fill), luminance(backdrop(path.closest('svg')!))].sort((a, b) => b - a)
+      if ((hi! + 0.05) / (lo! + 0.05) < 1.5)
+        report.faintInk.push(`${name(path.closest('svg')!)} path ${getComputedStyle(path).fill}`)
+    }
     // The tallest stretch of the slide's height that no content covers.
     const edges = bands.map(([a, b]) => [Math.max(a, box.top), Math.min(b, box.bottom)]).sort((x, y) => x[0]! - y[0]!)
     let reach = box.top

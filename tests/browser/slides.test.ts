@@ -4,7 +4,7 @@
 // rules for the back of the room: no empty band over 20% of the height, body text at least 36 px,
 // nothing under 28 px, every text at WCAG AA contrast; and one grid: neighbouring boxes' first lines
 // level within 4 px, body leading at least 1.3, nothing within 40 px of the footer rule, and at most
-// six text sizes across the deck.
+// six text sizes across the deck; logos without filters, their ink visible on both backgrounds.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slides } from '../deck-source'
@@ -64,6 +64,8 @@ describeBrowser('every slide renders cleanly', () => {
         misalignedBoxes: design.misaligned,
         tightLeading: design.tightLeading,
         nearFooter: design.nearFooter,
+        filtered: design.filtered,
+        faintLogoInk: design.faintInk,
       }).toEqual({
         consoleErrors: [],
         uncaughtErrors: [],
@@ -82,6 +84,8 @@ describeBrowser('every slide renders cleanly', () => {
         misalignedBoxes: [],
         tightLeading: [],
         nearFooter: [],
+        filtered: [],
+        faintLogoInk: [],
       })
       expect(design.emptyBand, 'tallest empty band, share of the slide height').toBeLessThanOrEqual(0.2)
       // Every chart has its canvas, and it is drawn (blankCanvases above).
