@@ -36,7 +36,8 @@ describe('pace', () => {
     expect(within.status).toBe('on time')
     expect(within.line).toBe('On this slide 0:39 of 0:40 · talk on time')
     const over = pace({ budgets, slideNo: 1, talkSeconds: 70, slideSeconds: 70 })
-    expect(over).toMatchObject({ overrun: 30, talkDelta: 30, status: 'behind', line: 'On this slide 1:10 of 0:40 · talk 0:30 behind' })
+    expect(over).toMatchObject({ overrun: 30, talkDelta: 30, status: 'behind' })
+    expect(over.line).toBe('On this slide 1:10 of 0:40 · talk 0:30 behind')
   })
 
   it('treats a few seconds either way as on time', () => {
