@@ -48,7 +48,7 @@ export interface Pace {
   /** Positive: behind the plan; negative: ahead. */
   talkDelta: number
   status: PaceStatus
-  /** "1:10 / 1:30 · 0:25 behind" */
+  /** "On this slide 1:10 of 1:30 · talk 0:25 behind" */
   line: string
 }
 
@@ -69,13 +69,13 @@ export function pace({ budgets, slideNo, talkSeconds, slideSeconds }: PaceInput)
   const planned = before + Math.min(onSlide, budget)
   const talkDelta = Math.round(talkSeconds - planned)
   const status: PaceStatus = Math.abs(talkDelta) < ON_TIME_WITHIN ? 'on time' : talkDelta > 0 ? 'behind' : 'ahead'
-  const talk = status === 'on time' ? 'on time' : `${formatClock(Math.abs(talkDelta))} ${status}`
+  const talk = status === 'on time' ? 'talk on time' : `talk ${formatClock(Math.abs(talkDelta))} ${status}`
   return {
     slideSeconds: onSlide,
     budget,
     overrun: Math.max(0, onSlide - budget),
     talkDelta,
     status,
-    line: `${formatClock(onSlide)} / ${formatClock(budget)} · ${talk}`,
+    line: `On this slide ${formatClock(onSlide)} of ${formatClock(budget)} · ${talk}`,
   }
 }

@@ -258,6 +258,9 @@ describeBrowser('exports', () => {
       expect(notePhrases.filter(({ phrases }) => !text.includes(phrases[0]!)).map(({ no }) => no)).toEqual([])
       const headings = slides.map(s => s.title ?? '').filter(t => t && !t.includes('<'))
       expect(headings.filter(t => !text.includes(normalizeText(t)))).toEqual([])
+      // No print-time date stamp; one page number, the slide's own "Slide N of M", not also "N/M".
+      expect(text.match(/\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}:\d\d:\d\d/g)).toBeNull()
+      expect(text.match(new RegExp(`\\b\\d+/${slides.length}\\b`, 'g'))).toBeNull()
     })
   })
 

@@ -56,18 +56,28 @@ describeBrowser('speaker mode', () => {
     await closeQuietly(browser)
   })
 
-  it('shows the pace line: starts with the clock, counts, and restarts with each slide\'s budget', async () => {
+  it('shows the pace line in words, the one clock: starts, counts, pauses, restarts on each slide', async () => {
     await page.goto(`${deck('presenter').url}presenter/1`)
     const pace = page.locator('.slidev-presenter .presenter-pace')
-    await expect.poll(() => pace.innerText()).toBe(`▶ Start the clock · this slide ${formatClock(Number(frontmatters[0]!.budget))}`)
+    const budget = (i: number) => formatClock(Number(frontmatters[i]!.budget))
+    await expect.poll(() => pace.innerText()).toBe(`▶ Start the talk · this slide has ${budget(0)}`)
+    // Slidev's own countdown is hidden: the pace line is the only clock in the bar.
+    const countdown = page.locator('.slidev-presenter .grid-section.bottom .font-mono')
+    await expect(countdown.count()).resolves.toBe(1)
+    await expect(countdown.isVisible()).resolves.toBe(false)
     await pace.getByRole('button').click()
-    const line = new RegExp(`^0:0(\\d) / ${formatClock(Number(frontmatters[0]!.budget))} · on time$`)
-    await expect.poll(() => pace.innerText()).toMatch(line)
-    await expect.poll(async () => Number((await pace.innerText()).match(line)?.[1]), { timeout: 5000 }).toBeGreaterThanOrEqual(1)
+    const words = pace.locator('.pace-line')
+    const line = new RegExp(`^On this slide 0:0(\\d) of ${budget(0)} · talk on time$`)
+    await expect.poll(() => words.innerText()).toMatch(line)
+    const seconds = async () => Number((await words.innerText()).match(line)?.[1])
+    await expect.poll(seconds, { timeout: 5000 }).toBeGreaterThanOrEqual(1)
+    await pace.getByRole('button', { name: 'Pause' }).click()
+    await expect.poll(() => words.innerText()).toMatch(/ · clock paused$/)
+    await pace.getByRole('button', { name: '▶ Resume' }).click()
 
     // On the next slide the slide time starts again against that slide's budget.
     await stepTo(page, 2, deck('presenter').base, () => page.getByRole('button', { name: 'Go to next slide' }).click())
-    await expect.poll(() => pace.innerText()).toMatch(new RegExp(`^0:0\\d / ${formatClock(Number(frontmatters[1]!.budget))} · `))
+    await expect.poll(() => words.innerText()).toMatch(new RegExp(`^On this slide 0:0\\d of ${budget(1)} · talk `))
   })
 
   it('keeps the active note in view at every click of every slide, in large type, with the slide\'s sources at hand', async () => {
@@ -78,6 +88,15 @@ describeBrowser('speaker mode', () => {
     expect(fontSize).toBeGreaterThanOrEqual(22)
 
     await page.getByRole('button', { name: /^Sources · / }).click()
+    // The list docks beside the notes: it covers neither the current slide nor the notes.
+    const box = (selector: string) => page.locator(selector).boundingBox().then(b => b!)
+    const list = await box('#presenter-sources')
+    for (const pane of ['main', 'note']) {
+      const other = await box(`.slidev-presenter .grid-section.${pane}`)
+      const apart = list.x >= other.x + other.width - 1 || other.x >= list.x + list.width - 1
+        || list.y >= other.y + other.height - 1 || other.y >= list.y + list.height - 1
+      expect(apart, `sources list over the ${pane} pane`).toBe(true)
+    }
     const problems: string[] = []
     let steps = 0
     let checkedSources = 0
@@ -150,7 +169,7 @@ describeBrowser('speaker mode', () => {
     // A slide as `slidev export` prints it (a build has no /print page unless `download` is on).
     await page.goto(`${deck('presenter').url}2?print=true`)
     await page.locator(slideSelector(2)).waitFor()
-    if (await page.locator(COACH).count() || /Start the clock|Sources ·/.test(await page.locator('body').innerText()))
+    if (await page.locator(COACH).count() || /Start the talk|Sources ·/.test(await page.locator('body').innerText()))
       found.push('print view')
     expect(found).toEqual([])
   })

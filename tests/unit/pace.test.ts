@@ -18,25 +18,26 @@ describe('formatClock', () => {
 describe('pace', () => {
   const budgets = [40, 60, 90, 30]
 
-  it('reads like the issue\'s example: time on the slide, its budget, the talk behind', () => {
+  it('reads in plain words, like the issue\'s example: time on the slide of its budget, the talk behind', () => {
     // Slide 3 entered 25 s late (plan: 100 s), 70 s spent on it.
     const result = pace({ budgets, slideNo: 3, talkSeconds: 125 + 70, slideSeconds: 70 })
-    expect(result.line).toBe('1:10 / 1:30 · 0:25 behind')
+    expect(result.line).toBe('On this slide 1:10 of 1:30 · talk 0:25 behind')
     expect(result).toMatchObject({ status: 'behind', talkDelta: 25, overrun: 0, budget: 90 })
   })
 
   it('says ahead when the talk reached the slide early', () => {
     const result = pace({ budgets, slideNo: 2, talkSeconds: 20 + 10, slideSeconds: 10 })
-    expect(result.line).toBe('0:10 / 1:00 · 0:20 ahead')
+    expect(result.line).toBe('On this slide 0:10 of 1:00 · talk 0:20 ahead')
     expect(result.status).toBe('ahead')
   })
 
   it('counts time past a slide\'s budget against the talk, time within it not', () => {
     const within = pace({ budgets, slideNo: 1, talkSeconds: 39, slideSeconds: 39 })
     expect(within.status).toBe('on time')
-    expect(within.line).toBe('0:39 / 0:40 · on time')
+    expect(within.line).toBe('On this slide 0:39 of 0:40 · talk on time')
     const over = pace({ budgets, slideNo: 1, talkSeconds: 70, slideSeconds: 70 })
-    expect(over).toMatchObject({ overrun: 30, talkDelta: 30, status: 'behind', line: '1:10 / 0:40 · 0:30 behind' })
+    expect(over).toMatchObject({ overrun: 30, talkDelta: 30, status: 'behind' })
+    expect(over.line).toBe('On this slide 1:10 of 0:40 · talk 0:30 behind')
   })
 
   it('treats a few seconds either way as on time', () => {
