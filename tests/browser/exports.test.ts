@@ -10,6 +10,7 @@ import { inflateSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckSlides, MAX_BYTES, unzip, xmlText } from '../../scripts/export-checks.mjs'
+import { pdfUaProblems } from '../../scripts/pdf-ua.mjs'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { browserEnv, closeQuietly, describeBrowser, launch, waitForSlide } from './helpers'
 
@@ -175,6 +176,17 @@ describeBrowser('exports', () => {
       expect(labels.filter(label => !alts.includes(label))).toEqual([])
     })
 
+    it('meets the PDF/UA-1 rules we check (qpdf --json), with XMP metadata pdfinfo reads', () => {
+      expect(pdfUaProblems(pdf)).toEqual([])
+      const xmp = tool('pdfinfo', ['-meta', pdf])
+      expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>')
+      expect(xmp).toContain(`<rdf:li xml:lang="x-default">${slides[0]!.frontmatter.title}</rdf:li>`)
+      const links = [...objects.matchAll(/\/Subtype \/Link\b((?:(?!>>)[\s\S])*)/g)].map(m => m[1]!)
+      const described = links.map(dict => pdfString(dict.match(/\/Contents\s*(<FEFF[0-9A-F]*>|\((?:[^()\\]|\\.)*\))/i)?.[1] ?? '()'))
+      expect(links.length, 'links').toBeGreaterThan(0)
+      expect(described.filter(d => !/source/.test(d))).toEqual([])
+    })
+
     it('has one bookmark per slide, titled as the slide', () => {
       const outline = [...tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', pdf]).matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)]
       expect(outline.map(m => Number(m[1]))).toEqual(slides.map((_, i) => i + 1))
@@ -251,6 +263,7 @@ describeBrowser('exports', () => {
 
     it('has every slide as searchable text with its notes, in at most 1.5 MB, titled cleanly', () => {
       expect(statSync(pdf).size).toBeLessThanOrEqual(MAX_BYTES.handout)
+      expect(pdfUaProblems(pdf)).toEqual([])
       const info = tool('pdfinfo', [pdf])
       expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(slides.length)
       expect(info.match(/^Title:\s+(.*)$/m)?.[1]).toBe(`${slides[0]!.frontmatter.title}: speaker notes`)
