@@ -18,6 +18,7 @@ import { inflateRawSync } from 'node:zlib'
 import { parseSync } from '@slidev/parser/core'
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
 import { makePdfUa, pdfUaProblems } from './pdf-ua.mjs'
+import { makePptxAccessible, pptxA11yProblems } from './pptx-a11y.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
@@ -185,8 +186,10 @@ export function htmlProblems(/** @type {string} */ file) {
 /** @param {string} kind @param {string} file @param {string[]} command */
 function problemsOf(kind, file, command) {
   const slides = deckSlides().length
-  if (kind === 'pptx')
-    return pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
+  if (kind === 'pptx') {
+    const problems = pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
+    return problems.length ? problems : pptxA11yProblems(unzip(readFileSync(file)))
+  }
   if (kind === 'html')
     return htmlProblems(file)
   if (kind === 'pdf')
@@ -199,6 +202,8 @@ async function postProcess(/** @type {string} */ kind, /** @type {string} */ fil
   try {
     if (['pdf', 'clicks', 'handout'].includes(kind))
       await makePdfUa(file)
+    if (kind === 'pptx')
+      await makePptxAccessible(file, deckSlides().map(s => s.title ?? ''))
     return []
   }
   catch (error) {

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckSlides, MAX_BYTES, unzip, xmlText } from '../../scripts/export-checks.mjs'
 import { pdfUaProblems } from '../../scripts/pdf-ua.mjs'
+import { pptxA11yProblems } from '../../scripts/pptx-a11y.mjs'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { browserEnv, closeQuietly, describeBrowser, launch, waitForSlide } from './helpers'
 
@@ -238,6 +239,30 @@ describeBrowser('exports', () => {
         const fixed = xml.map((x, i) => ({ slide: i + 1, boxes: count(x, 'a:bodyPr'), shrinking: count(x, 'a:normAutofit') })).filter(s => s.boxes !== s.shrinking)
         expect(fixed, 'slides with a text box that cannot shrink').toEqual([])
       }
+    })
+
+    it('titles every slide with a title placeholder, first in reading order, as the deck does', () => {
+      expect(pptxA11yProblems(audience)).toEqual([])
+      expect(pptxA11yProblems(presenter)).toEqual([])
+      const titles = parts(audience, 'slides/slide').map(x => xmlText(x.match(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph type="title"\/>[\s\S]*?<\/p:sp>/)?.[0] ?? ''))
+      expect(titles.map(t => t.toLowerCase())).toEqual(slides.map(s => (s.title ?? '').toLowerCase()))
+    })
+
+    it('shows every title whole in LibreOffice, which has no Inter: no text runs off a slide', () => {
+      const dir = path.join(OUT, 'libreoffice')
+      mkdirSync(dir, { recursive: true })
+      // Its own profile: another soffice running on the machine would otherwise take the job.
+      execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file('-audience.pptx')], { stdio: 'ignore', timeout: 170_000 })
+      const layout = tool('pdftotext', ['-bbox', path.join(dir, `${BASE}-audience.pdf`), '-'])
+      const pages = layout.split('<page ').slice(1).map(page => ({
+        width: Number(page.match(/^width="([\d.]+)"/)?.[1]),
+        words: [...page.matchAll(/xMin="([\d.-]+)"[^>]*xMax="([\d.-]+)"[^>]*>([^<]*)</g)].map(m => ({ min: Number(m[1]), max: Number(m[2]), text: m[3]! })),
+      }))
+      expect(pages).toHaveLength(slides.length)
+      const outside = pages.flatMap((p, i) => p.words.filter(w => w.min < 0 || w.max > p.width + 0.5).map(w => `slide ${i + 1}: ${w.text}`))
+      expect(outside).toEqual([])
+      const shown = pages.map(p => normalizeText(p.words.map(w => w.text).join(' ')).toLowerCase())
+      expect(slides.map((s, i) => ({ slide: i + 1, title: s.title ?? '' })).filter(s => !shown[s.slide - 1]!.includes(normalizeText(s.title).toLowerCase()))).toEqual([])
     })
 
     it('gives the charts and the triangle their summaries as alt text', () => {
