@@ -77,7 +77,7 @@ function pdfString(token: string): string {
 }
 
 /** What the one-file copy showed, slide by slide, walked by keyboard (shared with the PDF tests). */
-const walked: { no: number, steps: number, labels: string[], canvases: { drawn: boolean, label: string }[] }[] = []
+const walked: { no: number, steps: number, labels: string[], canvases: { drawn: boolean, label: string }[], csv: number }[] = []
 
 describeBrowser('exports', () => {
   let browser: Browser
@@ -113,6 +113,7 @@ describeBrowser('exports', () => {
         await waitForSlide(page, no)
         seen.set(no, { no, steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(selector => ({
           labels: [...document.querySelectorAll(`${selector} [role="img"][aria-label]`)].map(el => el.getAttribute('aria-label')!),
+          csv: document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length,
           canvases: [...document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)].map((canvas) => {
             const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
             let opaque = 0
@@ -143,6 +144,8 @@ describeBrowser('exports', () => {
       const canvases = walked.flatMap(s => s.canvases.map(c => ({ no: s.no, ...c })))
       expect(canvases.length, 'charts in the deck').toBeGreaterThan(0)
       expect(canvases.filter(c => !c.drawn)).toEqual([])
+      // Each chart offers its data as CSV from a data: URL, which a file:// page can download.
+      expect(walked.filter(s => s.csv !== s.canvases.length).map(s => s.no)).toEqual([])
     })
 
     it('toggles dark mode with d, and carries no speaker notes', () => {
