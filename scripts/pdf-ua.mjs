@@ -6,7 +6,7 @@
 // backgrounds, decorative logos) is drawn unmarked, and is marked here as /Artifact.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib'
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib'
 
 /** Content-stream tokens: strings, hex strings, dict brackets, names, numbers and operators. Chromium
  *  writes text as hex strings; a literal string with unbalanced escaped parentheses is not expected. */
@@ -108,11 +108,12 @@ export async function makePdfUa(file) {
   const pageOf = new Map(pages.map((page, i) => [page.ref.toString(), i + 1]))
   const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
   for (const page of pages) {
-    // Content: one stream, unmarked drawing wrapped as /Artifact.
-    const contents = page.node.Contents()
-    const streams = contents instanceof PDFArray ? contents.asArray().map(ref => context.lookup(ref)) : [contents]
-    const text = streams.map(s => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : '')).join('\n')
+    // Content: one stream, unmarked drawing wrapped as /Artifact; the old streams are dropped.
+    const contents = page.node.get(PDFName.of('Contents'))
+    const refs = (contents instanceof PDFArray ? contents.asArray() : [contents]).flatMap(ref => (ref instanceof PDFRef ? [ref] : []))
+    const text = refs.map(ref => context.lookup(ref)).map(s => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : '')).join('\n')
     page.node.set(PDFName.of('Contents'), context.register(context.flateStream(Buffer.from(markArtifacts(text), 'latin1'))))
+    refs.forEach(ref => context.delete(ref))
     // Links: a description a screen reader speaks (the structure element is Chromium's).
     for (const annot of page.node.Annots()?.asArray().map(ref => context.lookup(ref)) ?? []) {
       if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents')))
