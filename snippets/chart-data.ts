@@ -8,7 +8,8 @@ import { figureText } from './format'
 export interface ChartTable {
   readonly caption: string
   readonly head: readonly string[]
-  /** One row per bar, in the order drawn: category, figure as the slide shows it, value, hedge. */
+  /** One row per bar, in the order drawn: category, figure as the slide shows it, value in billions of
+   *  US dollars, the article's hedge. */
   readonly rows: readonly (readonly string[])[]
   /** The chart's short source line, under it; a ratio drawn on it is ours. */
   readonly source: string
@@ -16,7 +17,7 @@ export interface ChartTable {
   readonly sections: string
 }
 
-const HEAD = ['Bar', 'Figure as shown', 'Value (billions of US dollars)', 'Article\'s hedge'] as const
+const HEAD = ['Bar', 'As shown', 'Value, $B', 'Hedge'] as const
 
 export function chartTable(id: ChartId, facts: FactTable = FACTS): ChartTable {
   const spec = CHARTS[id]
@@ -28,7 +29,7 @@ export function chartTable(id: ChartId, facts: FactTable = FACTS): ChartTable {
   const sections = [...new Set(bars.map(bar => getFact(bar.key, facts).section.split('; ').at(-1)!))]
   const ratio = spec.multiple ? `; ${figureText(spec.multiple, 'short', facts)} is our arithmetic` : ''
   return {
-    caption: `The chart's data: ${bars.map(bar => bar.category).join(', ')}`,
+    caption: `The chart's data, billions of US dollars: ${bars.map(bar => bar.category).join(', ')}`,
     head: HEAD,
     rows,
     source: `Source: news analysis, figures as reported${ratio}`,

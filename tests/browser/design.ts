@@ -14,7 +14,7 @@ export interface DesignReport {
 }
 
 /** Text that may be smaller than body text, though never under 28 px: labels, captions, footers, sources, code. */
-export const SECONDARY = '.kicker, .tag, .deck-footer, .arithmetic, .fact-sheet, .slidev-code, .credits, svg'
+export const SECONDARY = '.kicker, .tag, .deck-footer, .arithmetic, .chart-foot, .fact-sheet, .slidev-code, .credits, svg'
 
 export async function measureDesign(page: Page, no: number, scope = '#slideshow'): Promise<DesignReport> {
   return page.evaluate(({ scope, no, secondary }) => {

@@ -111,9 +111,19 @@ describeBrowser('exports', () => {
       for (;;) {
         const no = Number(new URL(page.url()).hash.match(/^#\/(\d+)/)?.[1])
         await waitForSlide(page, no)
-        seen.set(no, { no, steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(selector => ({
+        seen.set(no, { no, steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(async selector => ({
+          // Each chart's Data disclosure, opened: its CSV link (a data: URL) is built while open.
+          csv: await (async () => {
+            const charts = [...document.querySelectorAll<HTMLDetailsElement>(`${selector} details.chart-data`)]
+            charts.forEach((d) => { d.open = true })
+            const links = () => document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length
+            for (let frame = 0; frame < 30 && links() < charts.length; frame++)
+              await new Promise(resolve => requestAnimationFrame(resolve))
+            const count = links()
+            charts.forEach((d) => { d.open = false })
+            return count
+          })(),
           labels: [...document.querySelectorAll(`${selector} [role="img"][aria-label]`)].map(el => el.getAttribute('aria-label')!),
-          csv: document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length,
           canvases: [...document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)].map((canvas) => {
             const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
             let opaque = 0
