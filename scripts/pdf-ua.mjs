@@ -6,7 +6,9 @@
 // backgrounds, decorative logos) is drawn unmarked, and is marked here as /Artifact.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib'
+import {
+  decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString,
+} from 'pdf-lib'
 
 /** Content-stream tokens: strings, hex strings, dict brackets, names, numbers and operators. Chromium
  *  writes text as hex strings; a literal string with unbalanced escaped parentheses is not expected. */
@@ -68,10 +70,12 @@ const xml = (/** @type {string} */ s) => s.replace(/&/g, '&amp;').replace(/</g, 
 export function xmpPacket(/** @type {{ title: string, lang: string, author?: string }} */ meta) {
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.title)}</rdf:li></rdf:Alt></dc:title>
 <dc:language><rdf:Bag><rdf:li>${xml(meta.lang)}</rdf:li></rdf:Bag></dc:language>
-${meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>\n` : ''}<pdfuaid:part>1</pdfuaid:part>
+${meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>` : ''}
+<pdfuaid:part>1</pdfuaid:part>
 </rdf:Description></rdf:RDF></x:xmpmeta>
 <?xpacket end="w"?>`
 }
@@ -83,47 +87,52 @@ ${meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:
  * @param {string} file
  */
 export async function makePdfUa(file) {
+  const N = (/** @type {string} */ name) => PDFName.of(name)
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false })
   const { catalog, context } = doc
   const title = doc.getTitle()
-  const lang = catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText()
-  if (!title || !lang || !catalog.has(PDFName.of('StructTreeRoot')))
-    throw new Error(`${file}: cannot make it PDF/UA: ${!title ? 'no /Title' : !lang ? 'no /Lang' : 'not tagged (no /StructTreeRoot)'}`)
-  const metadata = context.stream(xmpPacket({ title, lang, author: doc.getAuthor() }), { Type: 'Metadata', Subtype: 'XML' })
-  catalog.set(PDFName.of('Metadata'), context.register(metadata))
-  catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }))
+  const lang = catalog.lookupMaybe(N('Lang'), PDFString, PDFHexString)?.decodeText()
+  const missing = !title ? 'no /Title' : !lang ? 'no /Lang'
+    : !catalog.has(N('StructTreeRoot')) ? 'not tagged (no /StructTreeRoot)' : ''
+  if (!title || !lang || missing)
+    throw new Error(`${file}: cannot make it PDF/UA: ${missing}`)
+  const xmp = xmpPacket({ title, lang, author: doc.getAuthor() })
+  const metadata = context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })
+  catalog.set(N('Metadata'), context.register(metadata))
+  catalog.set(N('MarkInfo'), context.obj({ Marked: true }))
   doc.setTitle(title, { showInWindowTitleBar: true })
 
   // Chromium tags an <svg role="img"> as a Figure without /Alt around the Figure with it: a Div instead.
-  const S = PDFName.of('S')
-  const FIGURE = PDFName.of('Figure')
+  const figure = (/** @type {unknown} */ o, /** @type {boolean} */ alt) =>
+    o instanceof PDFDict && o.get(N('S')) === N('Figure') && o.has(N('Alt')) === alt
   for (const [, object] of context.enumerateIndirectObjects()) {
-    const inner = object instanceof PDFDict ? object.lookup(PDFName.of('K')) : undefined
-    if (object instanceof PDFDict && object.get(S) === FIGURE && !object.has(PDFName.of('Alt'))
-      && inner instanceof PDFDict && inner.get(S) === FIGURE && inner.has(PDFName.of('Alt')))
-      object.set(S, PDFName.of('Div'))
+    if (object instanceof PDFDict && figure(object, false) && figure(object.lookup(N('K')), true))
+      object.set(N('S'), N('Div'))
   }
 
   const pages = doc.getPages()
   const pageOf = new Map(pages.map((page, i) => [page.ref.toString(), i + 1]))
-  const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  const dests = catalog.lookupMaybe(N('Dests'), PDFDict)
   for (const page of pages) {
     // Content: one stream, unmarked drawing wrapped as /Artifact; the old streams are dropped.
-    const contents = page.node.get(PDFName.of('Contents'))
-    const refs = (contents instanceof PDFArray ? contents.asArray() : [contents]).flatMap(ref => (ref instanceof PDFRef ? [ref] : []))
-    const text = refs.map(ref => context.lookup(ref)).map(s => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : '')).join('\n')
-    page.node.set(PDFName.of('Contents'), context.register(context.flateStream(Buffer.from(markArtifacts(text), 'latin1'))))
+    const contents = page.node.get(N('Contents'))
+    const refs = (contents instanceof PDFArray ? contents.asArray() : [contents])
+      .flatMap(r => (r instanceof PDFRef ? [r] : []))
+    const text = refs.map(ref => context.lookup(ref))
+      .map(s => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : ''))
+      .join('\n')
+    page.node.set(N('Contents'), context.register(context.flateStream(Buffer.from(markArtifacts(text), 'latin1'))))
     refs.forEach(ref => context.delete(ref))
     // Links: a description a screen reader speaks (the structure element is Chromium's).
     for (const annot of page.node.Annots()?.asArray().map(ref => context.lookup(ref)) ?? []) {
-      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents')))
+      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link') || annot.has(N('Contents')))
         continue
-      const dest = annot.get(PDFName.of('Dest'))
-      const target = dest instanceof PDFName ? dests?.lookupMaybe(PDFName.of(dest.decodeText()), PDFArray)?.get(0) : undefined
+      const dest = annot.get(N('Dest'))
+      const target = dest instanceof PDFName ? dests?.lookupMaybe(N(dest.decodeText()), PDFArray)?.get(0) : undefined
       const on = target ? pageOf.get(target.toString()) : undefined
-      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText()
+      const uri = annot.lookupMaybe(N('A'), PDFDict)?.lookupMaybe(N('URI'), PDFString, PDFHexString)?.decodeText()
       const words = uri ? `Opens ${uri}` : `Goes to this figure's source${on ? `, page ${on}` : ''}`
-      annot.set(PDFName.of('Contents'), PDFHexString.fromText(words))
+      annot.set(N('Contents'), PDFHexString.fromText(words))
     }
   }
   writeFileSync(file, await doc.save())
@@ -132,15 +141,17 @@ export async function makePdfUa(file) {
 /** @typedef {string | number | boolean | null | JsonList | JsonDict} JsonValue */
 /** @typedef {{ [key: string]: JsonValue }} JsonDict */
 /** @typedef {JsonValue[]} JsonList */
-/** @typedef {Record<string, { value?: JsonValue, stream?: { dict: JsonDict, data?: string } }>} JsonObjects */
+/** @typedef {{ value?: JsonValue, stream?: { dict: JsonDict, data?: string } }} JsonObject */
 
-/** The objects of a PDF as qpdf --json writes them ("obj:12 0 R" → value or stream); streams inline, decoded, if asked. */
+/** A PDF's objects as qpdf --json writes them ("obj:12 0 R": value or stream), the given streams inline, decoded. */
 function qpdfObjects(/** @type {string} */ file, /** @type {string[]} */ streams = []) {
-  const args = ['--json=2', '--json-key=qpdf', '--decode-level=generalized']
-  args.push(...(streams.length ? ['--json-stream-data=inline', ...streams.map(ref => `--json-object=${ref}`)] : ['--json-stream-data=none']))
+  const data = streams.length
+    ? ['--json-stream-data=inline', ...streams.map(r => `--json-object=${r}`)]
+    : ['--json-stream-data=none']
+  const args = ['--json=2', '--json-key=qpdf', '--decode-level=generalized', ...data, file, '-']
   try {
-    /** @type {JsonObjects} */
-    const objects = JSON.parse(execFileSync('qpdf', [...args, file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 })).qpdf[1]
+    /** @type {Record<string, JsonObject>} */
+    const objects = JSON.parse(execFileSync('qpdf', args, { encoding: 'utf8', maxBuffer: 256 << 20 })).qpdf[1]
     return objects
   }
   catch (error) {
@@ -161,12 +172,19 @@ function qpdfObjects(/** @type {string} */ file, /** @type {string[]} */ streams
 export function pdfUaProblems(file) {
   const objects = qpdfObjects(file)
   /** An object with references followed. @param {JsonValue | undefined} v @returns {JsonValue | undefined} */
-  const get = v => (typeof v === 'string' && / 0 R$/.test(v) ? objects[`obj:${v}`]?.value ?? objects[`obj:${v}`]?.stream?.dict : v)
+  const get = v => (typeof v === 'string' && / 0 R$/.test(v) ? follow(objects[`obj:${v}`]) : v)
+  const follow = (/** @type {JsonObject | undefined} */ o) => o?.value ?? o?.stream?.dict
   /** @returns {JsonDict} */
-  const dict = (/** @type {JsonValue | undefined} */ v) => { const d = get(v); return d && typeof d === 'object' && !Array.isArray(d) ? d : {} }
-  const list = (/** @type {JsonValue | undefined} */ v) => { const a = get(v); return Array.isArray(a) ? a : a === undefined ? [] : [a] }
+  const dict = (/** @type {JsonValue | undefined} */ v) => {
+    const d = get(v)
+    return d && typeof d === 'object' && !Array.isArray(d) ? d : {}
+  }
+  const list = (/** @type {JsonValue | undefined} */ v) => {
+    const a = get(v)
+    return Array.isArray(a) ? a : a === undefined ? [] : [a]
+  }
   const text = (/** @type {JsonValue | undefined} */ v) => (typeof v === 'string' ? v.replace(/^[ub]:/, '') : '')
-  const trailer = dict(objects.trailer?.value ?? objects.trailer?.stream?.dict)
+  const trailer = dict(follow(objects.trailer))
   const catalog = dict(trailer['/Root'])
   const tree = dict(catalog['/StructTreeRoot'])
   /** @type {JsonDict[]} */
@@ -181,13 +199,14 @@ export function pdfUaProblems(file) {
   const refs = (/** @type {JsonDict} */ page) => [page['/Contents'] ?? []].flat().map(String)
   const contents = pages.flatMap(refs)
   const streams = qpdfObjects(file, [...contents, ...(metaRef.endsWith(' R') ? [metaRef] : [])])
-  const data = (/** @type {string} */ ref) => Buffer.from(streams[`obj:${ref}`]?.stream?.data ?? '', 'base64').toString('latin1')
+  const data = (/** @type {string} */ r) => Buffer.from(streams[`obj:${r}`]?.stream?.data ?? '', 'base64')
+    .toString('latin1')
   const problems = []
 
   const xmp = metaRef ? data(metaRef) : ''
   if (!xmp)
     problems.push('PDF/UA 7.1: no XMP metadata stream')
-  else if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(xmp) || !/<dc:title>/.test(xmp) || !/<dc:language>/.test(xmp))
+  else if (![/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/, /<dc:title>/, /<dc:language>/].every(r => r.test(xmp)))
     problems.push('PDF/UA 5, 7.1: the XMP metadata lacks pdfuaid:part 1, dc:title or dc:language')
   if (!text(dict(trailer['/Info'])['/Title']) || dict(catalog['/ViewerPreferences'])['/DisplayDocTitle'] !== true)
     problems.push('PDF/UA 7.1: no document title, or the title is not displayed (DisplayDocTitle)')
@@ -212,8 +231,10 @@ export function pdfUaProblems(file) {
   list(tree['/K']).forEach(walk)
   const levels = elements.map(e => Number(/^\/H([1-6])$/.exec(String(e['/S']))?.[1] ?? 0)).filter(Boolean)
   const skipped = levels.findIndex((level, i) => level > (levels[i - 1] ?? 0) + 1)
+  const after = skipped > 0 ? `H${levels[skipped - 1]}` : 'nothing'
   if (!levels.length || skipped >= 0)
-    problems.push(`PDF/UA 7.4: headings ${levels.length ? `skip a level (H${levels[skipped]} after ${skipped ? `H${levels[skipped - 1]}` : 'nothing'})` : 'missing'}`)
+    problems.push(`PDF/UA 7.4: headings ${levels.length ? `skip a level (H${levels[skipped]} after ${after})`
+      : 'missing'}`)
   const blind = elements.filter(e => e['/S'] === '/Figure' && !text(e['/Alt']).trim()).length
   if (blind)
     problems.push(`PDF/UA 7.3: ${blind} figure${blind > 1 ? 's have' : ' has'} no /Alt`)

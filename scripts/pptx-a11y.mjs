@@ -10,16 +10,19 @@ const SHAPE = /<p:(sp|pic|graphicFrame|grpSp|cxnSp)>[\s\S]*?<\/p:\1>/g
 const TREE_START = /<p:spTree>[\s\S]*?<\/p:grpSpPr>/
 const DECORATIVE = '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
   + 'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'
-const TITLE_PLACEHOLDER = '<p:sp><p:nvSpPr><p:cNvPr id="1000" name="Title Placeholder"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-  + '<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="419100" y="533400"/><a:ext cx="8496300" cy="800100"/>'
-  + '</a:xfrm></p:spPr><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
+const TITLE_PLACEHOLDER = '<p:sp><p:nvSpPr><p:cNvPr id="1000" name="Title Placeholder"/>'
+  + '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>'
+  + '<p:spPr><a:xfrm><a:off x="419100" y="533400"/><a:ext cx="8496300" cy="800100"/></a:xfrm></p:spPr>'
+  + '<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>'
+  + '<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
 
 const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })
 /** A shape's text, entities decoded, for comparing with a slide's title. */
 const shapeText = (/** @type {string} */ xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => m[1] ?? '').join('')
   .replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? '')
 const same = (/** @type {string} */ s) => s.replace(/[\u2018\u2019]/g, '\'').replace(/\s+/g, ' ').trim().toLowerCase()
-const slideNames = (/** @type {Iterable<string>} */ names) => [...names].filter(n => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+const slideNames = (/** @type {Iterable<string>} */ names) => [...names]
+  .filter(n => /^ppt\/slides\/slide\d+\.xml$/.test(n))
   .sort((a, b) => Number(a.match(/\d+/)) - Number(b.match(/\d+/)))
 
 /**
@@ -35,8 +38,9 @@ export function titledSlide(xml, title, no) {
   if (!heading)
     throw new Error(`slide ${no}: no text box holds its title "${title}"`)
   const background = xml.match(/<p:bg>[\s\S]*?<a:srgbClr val="(\w+)"/)?.[1]
-  const backdrop = shapes[0]?.startsWith('<p:sp>') && !shapeText(shapes[0]).trim() && shapes[0].includes('<a:off x="0" y="0"/>')
-    && background && shapes[0].includes(`<a:solidFill><a:srgbClr val="${background}"/></a:solidFill><a:ln></a:ln>`) ? shapes[0] : undefined
+  const first = shapes[0] ?? ''
+  const backdrop = first.startsWith('<p:sp>') && !shapeText(first).trim() && first.includes('<a:off x="0" y="0"/>')
+    && first.includes(`<a:solidFill><a:srgbClr val="${background}"/></a:solidFill><a:ln></a:ln>`) ? first : undefined
   const placeholder = heading
     .replace(/<p:cNvSpPr txBox="1"\/>/, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>')
     .replace(/name="Text (\d+)"/, 'name="Title $1"')
@@ -50,7 +54,8 @@ export function titledSlide(xml, title, no) {
 
 /** Marks a picture with blank alt text as decorative (Slidev's exporter gives aria-hidden art " "). */
 export function decorativePictures(/** @type {string} */ xml) {
-  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g, (_, a, b, closed) => `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
+  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g,
+    (_, a, b, closed) => `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
 }
 
 /** Gives a layout or master without one a title placeholder, so a slide's title has one to follow. */
@@ -91,13 +96,15 @@ export function pptxA11yProblems(files) {
     const titles = shapes.filter(s => /<p:ph type="(?:title|ctrTitle)"/.test(s))
     const text = same(shapeText(titles[0] ?? ''))
     if (titles.length !== 1 || !text)
-      problems.push(`slide ${i + 1}: ${titles.length} title placeholders${titles.length ? ' (or an empty one)' : ''}, expected one with text`)
+      problems.push(`slide ${i + 1}: ${titles.length} title placeholders${titles.length ? ' (or an empty one)' : ''}, `
+        + 'expected one with text')
     else if (shapes[0] !== titles[0])
       problems.push(`slide ${i + 1}: the title is not first in reading order`)
     if (text && seen.has(text))
       problems.push(`slide ${i + 1}: same title as slide ${seen.get(text)}`)
     seen.set(text, i + 1)
-    const blind = shapes.filter(s => s.startsWith('<p:pic>') && !/descr="[^"]*\S[^"]*"/.test(s) && !s.includes('adec:decorative')).length
+    const blind = shapes
+      .filter(s => s.startsWith('<p:pic>') && !/descr="[^"]*\S[^"]*"/.test(s) && !s.includes('adec:decorative')).length
     if (blind)
       problems.push(`slide ${i + 1}: ${blind} picture(s) with neither alt text nor a decorative mark`)
   }

@@ -27,17 +27,19 @@ export function chartTable(id: ChartId, facts: FactTable = FACTS): ChartTable {
     return [bar.category, bar.lines.join(', '), String(fact.value), fact.hedge === 'none' ? 'none' : fact.hedge]
   })
   const sections = [...new Set(bars.map(bar => getFact(bar.key, facts).section.split('; ').at(-1)!))]
+    .map(s => `“${s}”`)
   const ratio = spec.multiple ? `; ${figureText(spec.multiple, 'short', facts)} is our arithmetic` : ''
   return {
     caption: `The chart's data, billions of US dollars: ${bars.map(bar => bar.category).join(', ')}`,
     head: HEAD,
     rows,
     source: `Source: news analysis, figures as reported${ratio}`,
-    sections: `From the analysis's section${sections.length > 1 ? 's' : ''} ${sections.map(s => `“${s}”`).join(' and ')}.`,
+    sections: `From the analysis's section${sections.length > 1 ? 's' : ''} ${sections.join(' and ')}.`,
   }
 }
 
-const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'in_talks', 'article_wording', 'article_section']
+const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'in_talks', 'article_wording',
+  'article_section']
 const csvField = (value: string | number | boolean) => {
   const text = String(value)
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
