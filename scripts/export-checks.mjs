@@ -17,6 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { inflateRawSync } from 'node:zlib'
 import { parseSync } from '@slidev/parser/core'
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
+import { makePdfUa, pdfUaProblems } from './pdf-ua.mjs'
+import { makePptxAccessible, pptxA11yProblems } from './pptx-a11y.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
@@ -184,13 +186,29 @@ export function htmlProblems(/** @type {string} */ file) {
 /** @param {string} kind @param {string} file @param {string[]} command */
 function problemsOf(kind, file, command) {
   const slides = deckSlides().length
-  if (kind === 'pptx')
-    return pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
+  if (kind === 'pptx') {
+    const problems = pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
+    return problems.length ? problems : pptxA11yProblems(unzip(readFileSync(file)))
+  }
   if (kind === 'html')
     return htmlProblems(file)
   if (kind === 'pdf')
-    return pdfProblems(file, { pages: slides })
-  return pdfProblems(file, { minPages: slides, maxBytes: kind === 'handout' ? MAX_BYTES.handout : undefined })
+    return [...pdfProblems(file, { pages: slides }), ...pdfUaProblems(file)]
+  return [...pdfProblems(file, { minPages: slides, maxBytes: kind === 'handout' ? MAX_BYTES.handout : undefined }), ...pdfUaProblems(file)]
+}
+
+/** Adds what Slidev's file lacks for accessibility (PDF/UA: scripts/pdf-ua.mjs); what could not be done. */
+async function postProcess(/** @type {string} */ kind, /** @type {string} */ file) {
+  try {
+    if (['pdf', 'clicks', 'handout'].includes(kind))
+      await makePdfUa(file)
+    if (kind === 'pptx')
+      await makePptxAccessible(file, deckSlides().map(s => s.title ?? ''))
+    return []
+  }
+  catch (error) {
+    return [/** @type {Error} */ (error).message]
+  }
 }
 
 /** Runs the command; resolves with its output (echoed), rejects on a non-zero exit. */
@@ -229,9 +247,10 @@ export async function main(argv) {
       let problems
       try {
         const log = await runExport(command)
+        const unfinished = await postProcess(kind, temporary)
         // Slidev logs a chart that never drew (its data-waitfor target) but still exits 0.
         const timeout = log.match(/TimeoutError[^\n]*|waitFor[^\n]*[Tt]imeout[^\n]*/)
-        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...problemsOf(kind, temporary, given)]
+        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...unfinished, ...problemsOf(kind, temporary, given)]
       }
       catch (error) {
         if (error instanceof MissingTool)

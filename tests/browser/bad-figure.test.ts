@@ -56,6 +56,19 @@ describeBrowser('a bad figure', () => {
     expect(errors).toEqual([])
   })
 
+  it('says so in a chart\'s data table too, with no rows and no CSV', async () => {
+    const no = affected.find(n => /<BarChart\b/.test(slides[n - 1]!.content))!
+    await page.goto(`${server.url}${no}`)
+    await waitForSlide(page, no)
+    const chart = page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart]`).first()
+    await chart.locator('summary').click()
+    const table = chart.locator('table')
+    await table.waitFor({ state: 'visible' })
+    expect(await table.innerText()).toContain(`facts.${BAD}.value`)
+    expect(await table.locator('tbody th[scope="row"]').count()).toBe(0)
+    expect(await chart.locator('a[download]').count()).toBe(0)
+  })
+
   it('says so in the presenter\'s sources list too', async () => {
     const no = affected[1]!
     await page.goto(`${server.url}presenter/${no}`)

@@ -40,7 +40,7 @@ export const ROWS = '.tiles, .grid-2, .chain, .chart-split'
 export const HEADINGS = 'h1, h2, h3, .tile-figure, .panel-title, .side-title'
 
 /** Text that may be smaller than body text, though never under 28 px: labels, captions, footers, sources, code. */
-export const SECONDARY = '.kicker, .tag, .deck-footer, .arithmetic, .fact-sheet, .slidev-code, .credits, svg'
+export const SECONDARY = '.kicker, .tag, .deck-footer, .arithmetic, .chart-foot, .fact-sheet, .slidev-code, .credits, svg'
 
 export async function measureDesign(page: Page, no: number, scope = '#slideshow'): Promise<DesignReport> {
   const limits = { leading: LEADING, alignPx: ALIGN_PX, footerGap: FOOTER_GAP_PX, rows: ROWS, headings: HEADINGS }

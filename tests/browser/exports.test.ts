@@ -10,6 +10,8 @@ import { inflateSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckSlides, MAX_BYTES, unzip, xmlText } from '../../scripts/export-checks.mjs'
+import { pdfUaProblems } from '../../scripts/pdf-ua.mjs'
+import { pptxA11yProblems } from '../../scripts/pptx-a11y.mjs'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { browserEnv, closeQuietly, describeBrowser, launch, waitForSlide } from './helpers'
 
@@ -75,7 +77,7 @@ function pdfString(token: string): string {
 }
 
 /** What the one-file copy showed, slide by slide, walked by keyboard (shared with the PDF tests). */
-const walked: { no: number, steps: number, labels: string[], canvases: { drawn: boolean, label: string }[] }[] = []
+const walked: { no: number, steps: number, labels: string[], canvases: { drawn: boolean, label: string }[], csv: number }[] = []
 
 describeBrowser('exports', () => {
   let browser: Browser
@@ -109,7 +111,18 @@ describeBrowser('exports', () => {
       for (;;) {
         const no = Number(new URL(page.url()).hash.match(/^#\/(\d+)/)?.[1])
         await waitForSlide(page, no)
-        seen.set(no, { no, steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(selector => ({
+        seen.set(no, { no, steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(async selector => ({
+          // Each chart's Data disclosure, opened: its CSV link (a data: URL) is built while open.
+          csv: await (async () => {
+            const charts = [...document.querySelectorAll<HTMLDetailsElement>(`${selector} details.chart-data`)]
+            charts.forEach((d) => { d.open = true })
+            const links = () => document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length
+            for (let frame = 0; frame < 30 && links() < charts.length; frame++)
+              await new Promise(resolve => requestAnimationFrame(resolve))
+            const count = links()
+            charts.forEach((d) => { d.open = false })
+            return count
+          })(),
           labels: [...document.querySelectorAll(`${selector} [role="img"][aria-label]`)].map(el => el.getAttribute('aria-label')!),
           canvases: [...document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)].map((canvas) => {
             const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
@@ -141,6 +154,8 @@ describeBrowser('exports', () => {
       const canvases = walked.flatMap(s => s.canvases.map(c => ({ no: s.no, ...c })))
       expect(canvases.length, 'charts in the deck').toBeGreaterThan(0)
       expect(canvases.filter(c => !c.drawn)).toEqual([])
+      // Each chart offers its data as CSV from a data: URL, which a file:// page can download.
+      expect(walked.filter(s => s.csv !== s.canvases.length).map(s => s.no)).toEqual([])
     })
 
     it('toggles dark mode with d, and carries no speaker notes', () => {
@@ -173,6 +188,17 @@ describeBrowser('exports', () => {
       const labels = walked.flatMap(s => s.labels)
       expect(labels.length, 'labelled figures in the deck').toBeGreaterThan(0)
       expect(labels.filter(label => !alts.includes(label))).toEqual([])
+    })
+
+    it('meets the PDF/UA-1 rules we check (qpdf --json), with XMP metadata pdfinfo reads', () => {
+      expect(pdfUaProblems(pdf)).toEqual([])
+      const xmp = tool('pdfinfo', ['-meta', pdf])
+      expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>')
+      expect(xmp).toContain(`<rdf:li xml:lang="x-default">${slides[0]!.frontmatter.title}</rdf:li>`)
+      const links = [...objects.matchAll(/\/Subtype \/Link\b((?:(?!>>)[\s\S])*)/g)].map(m => m[1]!)
+      const described = links.map(dict => pdfString(dict.match(/\/Contents\s*(<FEFF[0-9A-F]*>|\((?:[^()\\]|\\.)*\))/i)?.[1] ?? '()'))
+      expect(links.length, 'links').toBeGreaterThan(0)
+      expect(described.filter(d => !/source/.test(d))).toEqual([])
     })
 
     it('has one bookmark per slide, titled as the slide', () => {
@@ -228,6 +254,30 @@ describeBrowser('exports', () => {
       }
     })
 
+    it('titles every slide with a title placeholder, first in reading order, as the deck does', () => {
+      expect(pptxA11yProblems(audience)).toEqual([])
+      expect(pptxA11yProblems(presenter)).toEqual([])
+      const titles = parts(audience, 'slides/slide').map(x => xmlText(x.match(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph type="title"\/>[\s\S]*?<\/p:sp>/)?.[0] ?? ''))
+      expect(titles.map(t => t.toLowerCase())).toEqual(slides.map(s => (s.title ?? '').toLowerCase()))
+    })
+
+    it('shows every title whole in LibreOffice, which has no Inter: no text runs off a slide', () => {
+      const dir = path.join(OUT, 'libreoffice')
+      mkdirSync(dir, { recursive: true })
+      // Its own profile: another soffice running on the machine would otherwise take the job.
+      execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file('-audience.pptx')], { stdio: 'ignore', timeout: 170_000 })
+      const layout = tool('pdftotext', ['-bbox', path.join(dir, `${BASE}-audience.pdf`), '-'])
+      const pages = layout.split('<page ').slice(1).map(page => ({
+        width: Number(page.match(/^width="([\d.]+)"/)?.[1]),
+        words: [...page.matchAll(/xMin="([\d.-]+)"[^>]*xMax="([\d.-]+)"[^>]*>([^<]*)</g)].map(m => ({ min: Number(m[1]), max: Number(m[2]), text: m[3]! })),
+      }))
+      expect(pages).toHaveLength(slides.length)
+      const outside = pages.flatMap((p, i) => p.words.filter(w => w.min < 0 || w.max > p.width + 0.5).map(w => `slide ${i + 1}: ${w.text}`))
+      expect(outside).toEqual([])
+      const shown = pages.map(p => normalizeText(p.words.map(w => w.text).join(' ')).toLowerCase())
+      expect(slides.map((s, i) => ({ slide: i + 1, title: s.title ?? '' })).filter(s => !shown[s.slide - 1]!.includes(normalizeText(s.title).toLowerCase()))).toEqual([])
+    })
+
     it('gives the charts and the triangle their summaries as alt text', () => {
       const descr = parts(audience, 'slides/slide').flatMap(x => [...x.matchAll(/descr="([^"]*)"/g)].map(m => xmlText(`<a:t>${m[1]}</a:t>`)))
       expect(descr.filter(d => d.startsWith('Rendered as an image'))).toEqual([])
@@ -251,6 +301,7 @@ describeBrowser('exports', () => {
 
     it('has every slide as searchable text with its notes, in at most 1.5 MB, titled cleanly', () => {
       expect(statSync(pdf).size).toBeLessThanOrEqual(MAX_BYTES.handout)
+      expect(pdfUaProblems(pdf)).toEqual([])
       const info = tool('pdfinfo', [pdf])
       expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(slides.length)
       expect(info.match(/^Title:\s+(.*)$/m)?.[1]).toBe(`${slides[0]!.frontmatter.title}: speaker notes`)
