@@ -38,7 +38,7 @@ export function chartTable(id: ChartId, facts: FactTable = FACTS): ChartTable {
   }
 }
 
-const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'in_talks', 'article_wording',
+const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'status', 'article_wording',
   'article_section']
 const csvField = (value: string | number | boolean) => {
   const text = String(value)
@@ -49,7 +49,7 @@ const csvField = (value: string | number | boolean) => {
 export function chartCsv(id: ChartId, facts: FactTable = FACTS): string {
   const rows = chartBars(CHARTS[id], facts).map((bar) => {
     const fact = getFact(bar.key, facts)
-    return [id, bar.category, bar.key, fact.value, fact.hedge, fact.inTalks, fact.wording, fact.section]
+    return [id, bar.category, bar.key, fact.value, fact.hedge, fact.status, fact.wording, fact.section]
   })
   return [CSV_HEAD, ...rows].map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n'
 }

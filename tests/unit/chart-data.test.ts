@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { chartCsv, chartTable, csvDataUrl } from '../../snippets/chart-data'
 import { chartBars, type ChartId, CHARTS } from '../../snippets/charts'
 import { FACTS, type FactTable } from '../../snippets/facts'
+import { figureText } from '../../snippets/format'
 
 const IDS = Object.keys(CHARTS) as ChartId[]
 
@@ -18,7 +19,7 @@ describe('a chart\'s data table', () => {
   })
 
   it('says a ratio drawn on the chart is our arithmetic', () => {
-    expect(chartTable('jump').source).toMatch(/~3\.3x is our arithmetic/)
+    expect(chartTable('jump').source).toContain(`; ${figureText('valuationJump', 'short')} is our arithmetic`)
     expect(chartTable('league').source).not.toMatch(/arithmetic/)
   })
 
@@ -32,9 +33,9 @@ describe('a chart\'s data table', () => {
 describe('a chart\'s CSV', () => {
   it('has a header and one row per bar, written from the facts, quoted where needed', () => {
     const lines = chartCsv('priceRevenue').split('\r\n')
-    expect(lines[0]).toBe('chart,bar,fact,value_billion_usd,hedge,in_talks,article_wording,article_section')
-    expect(lines[1]).toBe(`priceRevenue,Valuation if the deal closes,openAIValuation,500,north of,true,"${FACTS.openAIValuation.wording.replace(/"/g, '""')}",${FACTS.openAIValuation.section}`)
-    expect(lines[2]).toMatch(/^priceRevenue,"Revenue, annualized",openAIRevenue,5,estimated,false,/)
+    expect(lines[0]).toBe('chart,bar,fact,value_billion_usd,hedge,status,article_wording,article_section')
+    expect(lines[2]).toBe(`priceRevenue,Valuation if the deal closes,openAIValuation,500,north of,in talks,"${FACTS.openAIValuation.wording.replace(/"/g, '""')}",${FACTS.openAIValuation.section}`)
+    expect(lines[1]).toMatch(/^priceRevenue,"Revenue, annualized",openAIRevenue,5,estimated,estimated,/)
     expect(lines.at(-1)).toBe('')
   })
 
