@@ -66,6 +66,7 @@ describe('slides.md', () => {
       'My Take',
       'Sources and method',
       'Appendix',
+      'Backup',
     ])
   })
 
