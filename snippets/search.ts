@@ -19,15 +19,21 @@ export interface SearchHit extends SearchEntry {
 
 export interface SearchSlide {
   title?: string
+  /** The note's markdown (dev server) or, in a build, its HTML. */
   note?: string
   frontmatter: Record<string, unknown>
 }
 
 const WEIGHT: Record<SearchKind, number> = { question: 4, slide: 3, figure: 2, note: 1 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' }
+
+/** Markdown or the built deck's note HTML as plain text. */
 const plain = (text: string) => text
   .replace(/\[click(?::\d+)?\]/g, ' ')
-  .replace(/<[^>]+>|[*_`#]/g, '')
+  .replace(/<[^>]+>/g, ' ')
+  .replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : ENTITIES[e] ?? m))
+  .replace(/[*_`#]/g, '')
   .replace(/[’‘]/g, '\'')
   .replace(/\s+/g, ' ')
   .trim()
