@@ -94,6 +94,9 @@ export function pdfProblems(file, expect) {
   const blank = texts.slice(0, pages).flatMap((text, i) => text.trim() ? [] : [i + 1])
   if (blank.length)
     problems.push(`page${blank.length > 1 ? 's' : ''} ${blank.join(', ')} ha${blank.length > 1 ? 've' : 's'} no text (blank or unrendered)`)
+  const loading = texts.slice(0, pages).flatMap((text, i) => (/Loading slide/.test(text) ? [i + 1] : []))
+  if (loading.length)
+    problems.push(`page(s) ${loading.join(', ')} printed while the slide was still loading`)
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-ink-'))
   try {
     // -list gives each image's page; the extracted files come in the same order.
@@ -199,9 +202,13 @@ export function summaryProblems(/** @type {string} */ file) {
     problems.push(`not an A4 page (${info.match(/^Page size:\s*(.*)$/m)?.[1]})`)
   if (!/^Tagged:\s+yes/m.test(info))
     problems.push('not a tagged PDF')
-  const words = run('pdftotext', [file, '-']).split(/\s+/).filter(w => /\w/.test(w)).length
+  const text = run('pdftotext', [file, '-'])
+  const words = text.split(/\s+/).filter(w => /\w/.test(w)).length
   if (words > SUMMARY_WORDS)
     problems.push(`${words} words, more than the ${SUMMARY_WORDS} a one-page summary allows`)
+  const missing = ['takeaway', 'Key figures', 'What to watch'].filter(part => !text.includes(part))
+  if (missing.length)
+    problems.push(`the page lacks ${missing.join(', ')} (printed before it finished rendering?)`)
   return problems
 }
 

@@ -11,7 +11,8 @@ import { parseSync } from '@slidev/parser/core'
 import { parseTimeString } from '@slidev/parser/utils'
 import { checkRehearsal, rehearsalReport } from '../snippets/rehearsal.ts'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { deck: { type: 'string', default: 'slides.md' } } })
+const options = /** @type {const} */ ({ deck: { type: 'string', default: 'slides.md' } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options })
 const [input] = positionals
 try {
   if (!input)
@@ -40,9 +41,10 @@ try {
   writeFileSync(deckPath, lines.join('\n'))
   for (const row of rows.filter(r => r.proposed !== r.budget))
     console.log(`slide ${row.no}: ${row.budget} s -> ${row.proposed} s  ${row.title}`)
-  console.log(`Budgets from ${file.runs.length} run(s) written to ${path.relative(process.cwd(), deckPath)}; review with git diff.`)
+  console.log(`Budgets from ${file.runs.length} run(s) written to ${path.basename(deckPath)}; review with git diff.`)
 }
 catch (error) {
-  console.error(`rehearsal:apply refused, ${path.basename(values.deck)} untouched: ${/** @type {Error} */ (error).message}`)
+  const { message } = /** @type {Error} */ (error)
+  console.error(`rehearsal:apply refused, ${path.basename(values.deck)} untouched: ${message}`)
   process.exit(1)
 }

@@ -36,25 +36,29 @@ export function checkRehearsal(data: unknown, deck: string, titles: readonly str
     throw new RehearsalError('file', 'expected a JSON object exported by the presenter view\'s rehearsal report')
   const file = data as Record<string, unknown>
   if (file.format !== REHEARSAL_FORMAT)
-    throw new RehearsalError('format', `expected "${REHEARSAL_FORMAT}", got ${JSON.stringify(file.format)}: not a rehearsal export`)
+    throw new RehearsalError('format', `expected "${REHEARSAL_FORMAT}", got ${JSON.stringify(file.format)}: not a rehearsal`)
   if (file.deck !== deck)
     throw new RehearsalError('deck', `recorded on ${JSON.stringify(file.deck)}, not on ${JSON.stringify(deck)}`)
   const slides = file.slides
-  if (!Array.isArray(slides) || slides.length !== titles.length)
-    throw new RehearsalError('slides', `the file has ${Array.isArray(slides) ? slides.length : 'no list of'} slides, the deck has ${titles.length}`)
+  if (!Array.isArray(slides) || slides.length !== titles.length) {
+    const count = Array.isArray(slides) ? slides.length : 'no list of'
+    throw new RehearsalError('slides', `the file has ${count} slides, the deck has ${titles.length}`)
+  }
   titles.forEach((title, i) => {
+    const [ours, theirs] = [slides[i], title].map(t => JSON.stringify(t))
     if (slides[i] !== title)
-      throw new RehearsalError(`slides[${i}]`, `slide ${i + 1} is ${JSON.stringify(slides[i])} in the file but ${JSON.stringify(title)} in the deck`)
+      throw new RehearsalError(`slides[${i}]`, `slide ${i + 1} is ${ours} in the file but ${theirs} in the deck`)
   })
-  if (!Array.isArray(file.runs) || !file.runs.length)
+  const runs: unknown = file.runs
+  if (!Array.isArray(runs) || !runs.length)
     throw new RehearsalError('runs', 'expected at least one recorded run')
-  file.runs.forEach((run: unknown, r) => {
-    const clicks = (run as RehearsalRun | null)?.clicks
-    if (typeof (run as RehearsalRun | null)?.startedAt !== 'string' || !Array.isArray(clicks) || clicks.length !== titles.length)
-      throw new RehearsalError(`runs[${r}]`, `expected { startedAt, clicks } with one list of seconds per slide (${titles.length})`)
+  runs.forEach((run: unknown, r) => {
+    const { startedAt, clicks } = (run ?? {}) as Partial<RehearsalRun>
+    if (typeof startedAt !== 'string' || !Array.isArray(clicks) || clicks.length !== titles.length)
+      throw new RehearsalError(`runs[${r}]`, `expected { startedAt, clicks }, a list of seconds per slide (${titles.length})`)
     clicks.forEach((times: unknown, s) => {
       if (!Array.isArray(times) || !times.every(isSeconds))
-        throw new RehearsalError(`runs[${r}].clicks[${s}]`, `expected a list of seconds (0 or more), got ${JSON.stringify(times)}`)
+        throw new RehearsalError(`runs[${r}].clicks[${s}]`, `expected seconds (0 or more), got ${JSON.stringify(times)}`)
     })
   })
   return file as unknown as RehearsalFile
@@ -72,7 +76,7 @@ export function median(values: readonly number[]): number | undefined {
  * Budgets in proportion to `weights` for the slides that have a budget, in whole `step`s of seconds,
  * summing exactly to `total` (largest remainders get the spare steps). Slides budgeted 0 stay 0.
  */
-export function proposeBudgets(weights: readonly number[], budgets: readonly number[], total: number, step = 5): number[] {
+export function proposeBudgets(weights: readonly number[], budgets: readonly number[], total: number, step = 5) {
   const unit = total % step === 0 ? step : 1
   const used = weights.map((w, i) => (budgets[i]! > 0 ? Math.max(w, 0) : 0))
   const all = sum(used)

@@ -32,7 +32,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const plain = (text: string) => text
   .replace(/\[click(?::\d+)?\]/g, ' ')
   .replace(/<[^>]+>/g, ' ')
-  .replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : ENTITIES[e] ?? m))
+  .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+  .replace(/&([a-z]+);/g, (m, name: string) => ENTITIES[name] ?? m)
   .replace(/[*_`#]/g, '')
   .replace(/[’‘]/g, '\'')
   .replace(/\s+/g, ' ')
@@ -48,11 +49,13 @@ export function searchEntries(slides: readonly SearchSlide[], figures: readonly 
     return slide.note?.trim() ? [...own, { kind: 'note' as const, no: i + 1, title, text: plain(slide.note) }] : own
   })
   for (const figure of figures) {
-    // A figure opens the first slide that shows it (its `figures:` frontmatter), else the last that lists it.
-    const shows = slides.flatMap((s, i) => (Array.isArray(s.frontmatter.figures) && s.frontmatter.figures.includes(figure.key) ? [i + 1] : []))
+    // A figure opens the first content slide listing it in `figures:`, else a backup slide that does.
+    const lists = (s: SearchSlide) => Array.isArray(s.frontmatter.figures) && s.frontmatter.figures.includes(figure.key)
+    const shows = slides.flatMap((s, i) => (lists(s) ? [i + 1] : []))
     const no = shows.find(n => !isBackup(slides[n - 1]!)) ?? shows[0]
+    const title = `${figure.text} ${figure.label}`
     if (no)
-      entries.push({ kind: 'figure', no, title: `${figure.text} ${figure.label}`, text: `${figure.text} ${figure.label} · ${figure.hedge} · “${figure.wording}” · ${figure.origin}` })
+      entries.push({ kind: 'figure', no, title, text: `${title} · ${figure.hedge} · “${figure.wording}” · ${figure.origin}` })
   }
   return entries
 }
@@ -69,7 +72,8 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 1
     const at = text.indexOf(terms[0]!)
     const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 50)))
     const excerpt = `${start > 0 ? '…' : ''}${entry.text.slice(start, start + 140).trim()}${start + 140 < text.length ? '…' : ''}`
-    return [{ ...entry, excerpt, score: WEIGHT[entry.kind] + (terms.every(t => entry.title.toLowerCase().includes(t)) ? 1 : 0) }]
+    const inTitle = terms.every(t => entry.title.toLowerCase().includes(t))
+    return [{ ...entry, excerpt, score: WEIGHT[entry.kind] + (inTitle ? 1 : 0) }]
   })
   return hits.sort((a, b) => b.score - a.score || a.no - b.no).slice(0, limit).map(({ score: _score, ...hit }) => hit)
 }
