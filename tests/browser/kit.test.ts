@@ -143,7 +143,7 @@ describeBrowser('summary and cut exports', () => {
     expect(page.toLowerCase()).toContain(`figures as of ${String(headmatter.date).toLowerCase()}`)
     // A second page or an untagged file would fail the export's checks.
     run('qpdf', ['--empty', '--pages', pdf('summary'), pdf('summary'), '--', path.join(dir, 'two.pdf')])
-    expect(summaryProblems(path.join(dir, 'two.pdf'))).toContain('2 pages, expected 1')
+    expect(summaryProblems(path.join(dir, 'two.pdf'))).toContainEqual(expect.stringMatching(/^2 pages, expected 1\b/))
   }, 600_000)
 
   it('npm run export:short writes one page per slide of the cut, without notes', () => {
