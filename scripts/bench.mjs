@@ -10,6 +10,7 @@
 //   chart     per chart slide, ArrowRight from the slide before to every `data-waitfor` target
 //             visible, with reduced motion (the deck's charts then draw without animation)
 //   export    `npm run export` (its checks included) against `slidev export` of the baseline
+//   search    the presenter's search, per keystroke (scripts/bench-search.mjs; the deck only)
 // Everything goes to bench-results/bench-<time>.json and bench-results/latest.json.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -18,17 +19,18 @@ import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { launchChromium, requireChromium } from './chromium.mjs'
+import { searchKeystrokes } from './bench-search.mjs'
 import { deckSlides } from './export-checks.mjs'
 import { startServer } from './preview.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const OUT = path.join(ROOT, 'bench-results')
-const TARGETS = { build: 1.3, bytes: 1.1, load: 1.15, export: 1.5, chartMs: 100 }
+const TARGETS = { build: 1.3, bytes: 1.1, load: 1.15, export: 1.5, chartMs: 100, keystrokeMs: 100 }
 /** A string only Chart.js contains, and that survives minification. */
 const CHARTJS = 'Canvas is already in use'
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string', default: 'build,load,chart,export' } } })
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string', default: 'build,load,chart,export,search' } } })
 const RUNS = Math.max(1, Number(args.runs) || 1)
 const ONLY = new Set(args.only.split(','))
 
@@ -248,6 +250,8 @@ async function main() {
     Object.assign(results.export, { deckBytes: statSync(decks.deck.pdf).size, baselineBytes: statSync(decks.baseline.pdf).size })
   })
 
+  await attempt('search', async () => { results.search = await searchKeystrokes(ROOT, SLIDEV, path.join(OUT, 'dist-presenter')) })
+
   results.loadavgEnd = os.loadavg()[0]
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   for (const name of [`bench-${stamp}.json`, 'latest.json'])
@@ -260,10 +264,8 @@ async function main() {
 
 /** Prints the figures as a markdown table (the README's). */
 function printTable(/** @type {Record<string, any>} */ r) {
-  const s = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`
-  const ms = (/** @type {number} */ v) => `${v.toFixed(0)} ms`
-  const kB = (/** @type {number} */ b) => `${(b / 1000).toFixed(0)} kB`
-  const MB = (/** @type {number} */ b) => `${(b / 1e6).toFixed(2)} MB`
+  const s = (/** @type {number} */ v) => `${(v / 1000).toFixed(1)} s`, ms = (/** @type {number} */ v) => `${v.toFixed(0)} ms`
+  const kB = (/** @type {number} */ b) => `${(b / 1000).toFixed(0)} kB`, MB = (/** @type {number} */ b) => `${(b / 1e6).toFixed(2)} MB`
   /** @type {string[][]} */
   const rows = []
   const ratioRow = (/** @type {string} */ label, /** @type {number} */ deck, /** @type {number} */ baseline, /** @type {(v: number) => string} */ unit, /** @type {number} */ target) => {
@@ -287,6 +289,8 @@ function printTable(/** @type {Record<string, any>} */ r) {
     const worst = Math.max(...Object.values(r.chart).map((/** @type {any} */ c) => c.median))
     rows.push([`chart drawn after entering its slide, animation off (worst of ${Object.keys(r.chart).length})`, ms(worst), 'n/a', '', `≤ ${TARGETS.chartMs} ms`, worst <= TARGETS.chartMs ? 'met' : 'NOT met'])
   }
+  if (r.search)
+    rows.push([`search, keystroke to results painted (median; worst of ${r.search.keystrokes})`, `${ms(r.search.median)}; ${ms(r.search.worst)}`, 'n/a', '', `≤ ${TARGETS.keystrokeMs} ms`, r.search.worst <= TARGETS.keystrokeMs ? 'met' : 'NOT met'])
   console.log(['| figure | deck | baseline | ratio | target | |', '| --- | --- | --- | --- | --- | --- |', ...rows.map(row => `| ${row.join(' | ')} |`)].join('\n'))
   console.log(`\n${r.runs} run(s), ${r.slides} slides, Node ${r.node}, ${r.cpus} CPUs, load average ${r.loadavgStart.toFixed(1)} -> ${r.loadavgEnd.toFixed(1)}`)
 }

@@ -1,6 +1,6 @@
 // @ts-check
 // Runs one export and checks the file before it counts:
-//   node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html> <output> -- <command…>
+//   node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html|summary> <output> -- <command…>
 // The command is run with `--output <temporary name>` added (and the system Chromium for `slidev
 // export*`). A file that fails a check is made once more; if it fails again the command exits 1 with
 // what was wrong, and nothing is left under the output name. Checks read the file with poppler-utils
@@ -16,6 +16,7 @@ import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { inflateRawSync } from 'node:zlib'
 import { parseSync } from '@slidev/parser/core'
+import { load } from '@slidev/parser/fs'
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
 import { makePdfUa, pdfUaProblems } from './pdf-ua.mjs'
 import { makePptxAccessible, pptxA11yProblems } from './pptx-a11y.mjs'
@@ -30,6 +31,15 @@ export function deckSlides(entry = path.join(ROOT, 'slides.md')) {
   const { slides } = parseSync(readFileSync(entry, 'utf8'), entry)
   return slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
 }
+
+/** How many slides an entry exports once its `src:` imports are resolved (Slidev's own loader; short.md). */
+async function exportedSlides(/** @type {string} */ entry) {
+  const { slides } = await load({ userRoot: ROOT, roots: [ROOT] }, path.join(ROOT, entry))
+  return slides.length
+}
+
+/** The one-page summary: A4, tagged, at most this many words. */
+export const SUMMARY_WORDS = 350
 
 class MissingTool extends Error {}
 
@@ -86,6 +96,9 @@ export function pdfProblems(file, expect) {
   const blank = texts.slice(0, pages).flatMap((text, i) => text.trim() ? [] : [i + 1])
   if (blank.length)
     problems.push(`page${blank.length > 1 ? 's' : ''} ${blank.join(', ')} ha${blank.length > 1 ? 've' : 's'} no text (blank or unrendered)`)
+  const loading = texts.slice(0, pages).flatMap((text, i) => (/Loading slide/.test(text) ? [i + 1] : []))
+  if (loading.length)
+    problems.push(`page(s) ${loading.join(', ')} printed while the slide was still loading`)
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-ink-'))
   try {
     // -list gives each image's page; the extracted files come in the same order.
@@ -183,9 +196,29 @@ export function htmlProblems(/** @type {string} */ file) {
   return problems
 }
 
+/** What is wrong with the leave-behind: not one A4 page, not tagged, or too long to read at a glance. */
+export function summaryProblems(/** @type {string} */ file) {
+  const problems = pdfProblems(file, { pages: 1 })
+  const info = run('pdfinfo', [file])
+  if (!/^Page size:.*\(A4\)/m.test(info))
+    problems.push(`not an A4 page (${info.match(/^Page size:\s*(.*)$/m)?.[1]})`)
+  if (!/^Tagged:\s+yes/m.test(info))
+    problems.push('not a tagged PDF')
+  const text = run('pdftotext', [file, '-'])
+  const words = text.split(/\s+/).filter(w => /\w/.test(w)).length
+  if (words > SUMMARY_WORDS)
+    problems.push(`${words} words, more than the ${SUMMARY_WORDS} a one-page summary allows`)
+  const missing = ['takeaway', 'Key figures', 'What to watch'].filter(part => !text.includes(part))
+  if (missing.length)
+    problems.push(`the page lacks ${missing.join(', ')} (printed before it finished rendering?)`)
+  return problems
+}
+
 /** @param {string} kind @param {string} file @param {string[]} command */
-function problemsOf(kind, file, command) {
-  const slides = deckSlides().length
+async function problemsOf(kind, file, command) {
+  if (kind === 'summary')
+    return [...summaryProblems(file), ...pdfUaProblems(file)]
+  const slides = await exportedSlides(command.find(arg => arg.endsWith('.md')) ?? 'slides.md')
   if (kind === 'pptx') {
     const problems = pptxProblems(file, { slides, notes: !command.includes('--without-notes') })
     return problems.length ? problems : pptxA11yProblems(unzip(readFileSync(file)))
@@ -200,7 +233,7 @@ function problemsOf(kind, file, command) {
 /** Adds what Slidev's file lacks for accessibility (PDF/UA: scripts/pdf-ua.mjs); what could not be done. */
 async function postProcess(/** @type {string} */ kind, /** @type {string} */ file) {
   try {
-    if (['pdf', 'clicks', 'handout'].includes(kind))
+    if (['pdf', 'clicks', 'handout', 'summary'].includes(kind))
       await makePdfUa(file)
     if (kind === 'pptx')
       await makePptxAccessible(file, deckSlides().map(s => s.title ?? ''))
@@ -227,8 +260,8 @@ function runExport(/** @type {string[]} */ command) {
 /** @param {string[]} argv */
 export async function main(argv) {
   const [kind = '', target = '', dashes, ...given] = argv
-  if (!['pdf', 'clicks', 'handout', 'pptx', 'html'].includes(kind) || !target || dashes !== '--' || !given.length)
-    throw new Error('usage: node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html> <output> -- <command…>')
+  if (!['pdf', 'clicks', 'handout', 'pptx', 'html', 'summary'].includes(kind) || !target || dashes !== '--' || !given.length)
+    throw new Error('usage: node scripts/export-checks.mjs <pdf|clicks|handout|pptx|html|summary> <output> -- <command…>')
   // DECK_EXPORT_DIR sends the file elsewhere under the same name (the tests use it).
   const output = path.resolve(ROOT, process.env.DECK_EXPORT_DIR ?? path.dirname(target), path.basename(target))
   const ext = path.extname(output)
@@ -250,7 +283,7 @@ export async function main(argv) {
         const unfinished = await postProcess(kind, temporary)
         // Slidev logs a chart that never drew (its data-waitfor target) but still exits 0.
         const timeout = log.match(/TimeoutError[^\n]*|waitFor[^\n]*[Tt]imeout[^\n]*/)
-        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...unfinished, ...problemsOf(kind, temporary, given)]
+        problems = [...(timeout ? [`a slide never finished rendering (${timeout[0].trim()})`] : []), ...unfinished, ...await problemsOf(kind, temporary, given)]
       }
       catch (error) {
         if (error instanceof MissingTool)

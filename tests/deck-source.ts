@@ -3,11 +3,18 @@ import { readFileSync } from 'node:fs'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser/core'
+import { load } from '@slidev/parser/fs'
 
 const SLIDES_PATH = fileURLToPath(new URL('../slides.md', import.meta.url))
 export const deckSource = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH)
 export const slides = deckSource.slides
 export const headmatter = slides[0]!.frontmatter as Record<string, unknown>
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+/** short.md, the five-minute cut, its `src:` imports resolved by Slidev's own loader. */
+export const cut = await load({ userRoot: ROOT, roots: [ROOT] }, fileURLToPath(new URL('../short.md', import.meta.url)))
+/** summary.md, the one-page leave-behind. */
+export const summarySource = parseSync(readFileSync(new URL('../summary.md', import.meta.url), 'utf8'), 'summary.md')
 
 /** Slide text without notes, code blocks and snippet imports. */
 export function visibleText(content: string): string {

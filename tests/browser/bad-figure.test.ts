@@ -40,7 +40,7 @@ describeBrowser('a bad figure', () => {
 
   it('is used on several slides, the sources slide among them', () => {
     expect(affected.length).toBeGreaterThanOrEqual(4)
-    expect(slides[affected.at(-1)! - 1]!.content).toContain('<FactSheet')
+    expect(affected.filter(no => slides[no - 1]!.content.includes('<FactSheet'))).toHaveLength(1)
   })
 
   it('shows a message naming the field on every slide that uses it', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { type ChartId, CHARTS } from '../../snippets/charts'
 import { FACTS, isFactKey } from '../../snippets/facts'
 import { isDerivedKey } from '../../snippets/format'
-import { buildClicks, deckSource, readArticle, headmatter, noteWords, slideFigures, slides, visibleText } from '../deck-source'
+import { buildClicks, cut, deckSource, readArticle, headmatter, noteWords, slideFigures, slides, summarySource, visibleText } from '../deck-source'
 
 const ARTICLE = readArticle()
 const WORDS_PER_MINUTE = 140
@@ -22,10 +22,10 @@ function words(text: string): string[] {
 }
 
 /** Every run of `n` words that slides.md shares with the article (kickers quote its headings, so they are left out). */
-function sharedRuns(n: number): string[] {
+function sharedRuns(n: number, from = [...slides, ...summarySource.slides]): string[] {
   const article = words(ARTICLE)
   const runs = new Set(article.slice(0, article.length - n + 1).map((_, i) => article.slice(i, i + n).join(' ')))
-  const ours = slides.map(s => `${s.content.replace(/<div class="kicker">[^<]*<\/div>/g, ' ')}\n${s.note ?? ''}`)
+  const ours = from.map(s => `${s.content.replace(/<div class="kicker">[^<]*<\/div>/g, ' ')}\n${s.note ?? ''}`)
   return ours.flatMap((text) => {
     const w = words(text.replace(/<[^>]+>/g, ' '))
     return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' ')).filter(run => runs.has(run))
@@ -34,6 +34,11 @@ function sharedRuns(n: number): string[] {
 
 const minutes = Number.parseInt(String(headmatter.duration), 10)
 const budgets = slides.map(s => Number(s.frontmatter.budget))
+// The full deck and its five-minute cut (short.md imports slides.md's slides with budgets of its own).
+const decks = [
+  { name: 'slides.md', slides, minutes, budgets },
+  { name: 'short.md', slides: cut.slides, minutes: Number.parseInt(String(cut.headmatter.duration), 10), budgets: cut.slides.map(s => Number(s.frontmatter.budget)) },
+]
 
 describe('slides.md', () => {
   it('sets the headmatter a presenter and the exporter rely on', () => {
@@ -69,6 +74,7 @@ describe('slides.md', () => {
       'My Take',
       'Sources and method',
       'Appendix',
+      'Backup',
     ])
   })
 
@@ -98,7 +104,7 @@ describe('slides.md', () => {
     })
   })
 
-  it('is in our own words: no run of six words from the article', () => {
+  it('is in our own words: no run of six words from the article (the summary page too)', () => {
     expect(sharedRuns(6)).toEqual([])
   })
 
@@ -130,12 +136,12 @@ describe('slides.md', () => {
     })
   })
 
-  it('budgets every slide, and the budgets add up to the duration', () => {
+  it.each(decks)('$name: budgets every slide, and the budgets add up to the duration', ({ budgets, minutes }) => {
     budgets.forEach((b, i) => expect(Number.isInteger(b) && b >= 0, `slide ${i + 1} budget`).toBe(true))
     expect(budgets.reduce((a, b) => a + b, 0)).toBe(minutes * 60)
   })
 
-  it('has notes that fill the duration within 10% at 140 words a minute', () => {
+  it.each(decks)('$name: has notes that fill the duration within 10% at 140 words a minute', ({ slides, budgets, minutes }) => {
     const spoken = slides.filter((_, i) => budgets[i]! > 0).reduce((sum, s) => sum + noteWords(s.note), 0)
     expect(spoken / WORDS_PER_MINUTE).toBeGreaterThanOrEqual(minutes * 0.9)
     expect(spoken / WORDS_PER_MINUTE).toBeLessThanOrEqual(minutes * 1.1)
