@@ -94,7 +94,7 @@ export function describe(r) {
       n.statusWording.length ? `status wording: ${quote(n.statusWording)}` : '',
     ].filter(Boolean).join(' · ')}`)),
     line('Sources rows (follow the facts):', r.sources),
-    line('Exports (re-run them: npm run export, export:pptx, export:handout, export:html):', r.exports),
+    line('Exports (re-run them: npm run export, export:clicks, export:pptx, export:handout, export:html, export:short, export:summary):', r.exports),
   ].join('\n')
 }
 

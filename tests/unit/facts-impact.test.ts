@@ -48,7 +48,8 @@ describe('facts:impact on a changed copy', () => {
     const staleNotes = r.notes.filter((n: { statusWording: string[] }) => n.statusWording.length).map((n: { slide: number }) => n.slide)
     expect(staleNotes).toEqual(expect.arrayContaining([1, 2, 6, 8, 16]))
     expect(r.sources).toContain(`slide ${using('betOverAnthropic').at(-1)}, sources row #fact-betOverAnthropic`)
-    expect(r.exports).toHaveLength(6)
+    expect(r.exports).toHaveLength(8)
+    expect(r.exports).toEqual(expect.arrayContaining(['exports/amazon-openai-briefing-short.pdf', 'exports/amazon-openai-briefing-summary.pdf']))
     expect(describeImpact(r)).toMatch(/status wording to check: .*In talks|status wording: .*negotiating/i)
   })
 

@@ -89,7 +89,8 @@ describe('slides.md', () => {
   })
 
   it('labels a title that is our arithmetic, and lists its ratio (computed in derived.ts) in the slide\'s figures', () => {
-    const arithmetic = slides.flatMap((s, i) => /\b(twice|triple|double|times|dwarf)/i.test(s.title ?? '') ? [i] : [])
+    // A question (a backup slide's title) asserts nothing.
+    const arithmetic = slides.flatMap((s, i) => /\b(twice|triple|double|times|dwarf)/i.test(s.title ?? '') && !s.title!.endsWith('?') ? [i] : [])
     expect(arithmetic.length).toBeGreaterThanOrEqual(4)
     for (const i of arithmetic) {
       expect(slides[i]!.title, `slide ${i + 1}`).toMatch(/^By our arithmetic, /)
