@@ -10,6 +10,7 @@ export const NOTE = 'slidev-note'
 export const NOTE_MARK = 'slidev-note-click-mark'
 export const NOTE_MARK_ACTIVE = 'slidev-note-click-mark-active'
 export const NOTE_FADE = 'slidev-note-fade'
+export const NOTE_WITH_CLICKS = 'slidev-note-with-clicks'
 export const SLIDESHOW = 'slideshow'
 export const SLIDE_PAGE = 'slidev-page'
 export const SLIDE_NO = 'data-slidev-no'
@@ -36,6 +37,7 @@ export const SEAM_SOURCES: ReadonlyArray<readonly [name: string, file: string, t
   [NOTE_MARK, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_MARKER = '${NOTE_MARK}'`],
   [NOTE_MARK_ACTIVE, '@slidev/client/internals/NoteDisplay.vue', '`${CLASS_MARKER}-active`'],
   [NOTE_FADE, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_FADE = '${NOTE_FADE}'`],
+  [NOTE_WITH_CLICKS, '@slidev/client/internals/NoteDisplay.vue', `withClicks ? '${NOTE_WITH_CLICKS}' : ''`],
   [SLIDESHOW, '@slidev/client/internals/SlidesShow.vue', `id="${SLIDESHOW}"`],
   [SLIDE_PAGE, '@slidev/client/utils.ts', `'${SLIDE_PAGE}'`],
   [SLIDE_NO, '@slidev/client/internals/SlideWrapper.vue', `:${SLIDE_NO}="props.route.no"`],
