@@ -23,6 +23,8 @@ import { makePptxAccessible, pptxA11yProblems } from './pptx-a11y.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
+/** How long Slidev may wait for each step of an export (page load, print view drawn). */
+const EXPORT_TIMEOUT_MS = 240_000
 /** Size limits the exports issue sets for files meant to be sent on. */
 export const MAX_BYTES = { handout: 1.5 * MB, html: 3 * MB }
 
@@ -271,7 +273,9 @@ export async function main(argv) {
     const chromium = findChromium()
     if (!chromium)
       throw new Error(CHROMIUM_HELP)
-    command.push('--executable-path', chromium)
+    // Slidev waits for the print view to be drawn (patches/), up to --timeout for each step: its
+    // 30 s default ran out on a loaded 2-core machine before the dev server had served the deck.
+    command.push('--executable-path', chromium, '--timeout', String(EXPORT_TIMEOUT_MS))
   }
   mkdirSync(path.dirname(output), { recursive: true })
   try {

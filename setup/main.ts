@@ -1,6 +1,7 @@
 import { useDarkMode } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 import { paletteCss } from '../snippets/palette'
+import { COLOR_SCHEMA_KEY } from '../snippets/slidev-seam'
 
 export default defineAppSetup(() => {
   if (typeof document === 'undefined')
@@ -16,7 +17,7 @@ export default defineAppSetup(() => {
   // then or later, is kept.
   if (localStorage.getItem('deck-light-default') === null) {
     localStorage.setItem('deck-light-default', 'applied')
-    if (localStorage.getItem('slidev-color-schema') !== 'dark')
+    if (localStorage.getItem(COLOR_SCHEMA_KEY) !== 'dark')
       useDarkMode().isDark.value = false
   }
 })

@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.mjs'
+import { COLOR_SCHEMA_KEY } from '../../snippets/slidev-seam'
 import type { BrowserEnv, ServedDeck } from './env'
 import './env'
 
@@ -68,12 +69,12 @@ export async function watchedContext(browser: Browser, origin: string, options: 
     colorScheme: theme,
   })
   // Slidev keeps the colour scheme in localStorage; set it before the app starts.
-  await context.addInitScript((scheme: string) => {
+  await context.addInitScript(({ key, scheme }: { key: string, scheme: string }) => {
     try {
-      localStorage.setItem('slidev-color-schema', scheme)
+      localStorage.setItem(key, scheme)
     }
     catch {}
-  }, theme)
+  }, { key: COLOR_SCHEMA_KEY, scheme: theme })
   const empty = (): PageProblems => ({ consoleErrors: [], pageErrors: [], external: [], httpErrors: [], consoleWarnings: [] })
   let problems = empty()
   await context.route('**/*', (route) => {

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
+import { contrast } from '../../snippets/palette'
 import { formatClock } from '../../snippets/pace'
 import { buildClicks, slideFigures, slides } from '../deck-source'
 import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
@@ -18,6 +19,14 @@ function notePosition(page: Page, clicks: number): Promise<string> {
     if (!note)
       return 'no notes pane'
     const pane = note.getBoundingClientRect()
+    const text = document.createTreeWalker(note, NodeFilter.SHOW_TEXT)
+    for (let node = text.nextNode(); node; node = text.nextNode()) {
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const cut = [...range.getClientRects()].find(line => line.top < pane.top - 1 && line.bottom > pane.top + 1)
+      if (cut)
+        return `the pane's top edge cuts a line in half (${Math.round(pane.top - cut.top)}px of it above)`
+    }
     const mark = note.querySelector<HTMLElement>(`.slidev-note-click-mark[data-clicks="${clicks}"]`)
     if (!mark)
       return clicks === 0 && note.scrollTop > 1 ? `scrolled ${note.scrollTop}px before the first click` : ''
@@ -30,6 +39,24 @@ function notePosition(page: Page, clicks: number): Promise<string> {
       return `active part at ${Math.round(part.top - pane.top)}..${Math.round(part.bottom - pane.top)}px of a ${Math.round(pane.height)}px pane`
     return ''
   }, clicks)
+}
+
+/** WCAG contrast of each faded (not current) part of the note against the pane behind it. */
+async function fadedContrasts(page: Page): Promise<number[]> {
+  const faded = '.slidev-presenter .slidev-note-fade'
+  const pairs = await page.evaluate(selector => [...document.querySelectorAll(selector)].map((el) => {
+    let behind: Element | null = el
+    while (behind && /transparent|rgba\(.*, 0\)/.test(getComputedStyle(behind).backgroundColor))
+      behind = behind.parentElement
+    return [getComputedStyle(el).color, behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)']
+  }), faded)
+  const hex = (css: string) => {
+    const [r = 0, g = 0, b = 0, alpha = 1] = (css.match(/[\d.]+/g) ?? []).map(Number)
+    const channels = [r, g, b].map(c => Math.round(c).toString(16).padStart(2, '0')).join('')
+    return alpha < 1 ? undefined : `#${channels}`
+  }
+  // A see-through colour counts as failing: what shows through is not measured here.
+  return pairs.map(([fg = '', bg = '']) => [hex(fg), hex(bg)]).map(([fg, bg]) => fg && bg ? contrast(fg, bg) : 0)
 }
 
 /** Steps forward (through any clicks) until the page shows slide `no`. */
@@ -107,6 +134,9 @@ describeBrowser('speaker mode', () => {
       const where = await expect.poll(() => notePosition(page, clicks), { timeout: 3000 }).toBe('').then(() => '', () => notePosition(page, clicks))
       if (where)
         problems.push(`slide ${no} click ${clicks}: ${where}`)
+      const faint = (await fadedContrasts(page)).filter(ratio => ratio < 4.5)
+      if (faint.length)
+        problems.push(`slide ${no} click ${clicks}: faded note parts at ${faint[0]!.toFixed(2)}:1, under 4.5:1`)
       if (clicks === 0) {
         const expected = slideFigures(no - 1).map((key) => {
           const source = figureSource(key)
