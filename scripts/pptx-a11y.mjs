@@ -49,7 +49,8 @@ export function titledSlide(xml, title, no) {
   let out = xml.replace(heading, '')
   if (backdrop)
     out = out.replace(backdrop, '')
-  return out.replace(TREE_START, start => start + placeholder)
+  // Every text box may wrap, not only the title: a one-line label sized for Inter would run off the slide.
+  return out.replace(TREE_START, start => start + placeholder).replace(/(<a:bodyPr[^>]*?)wrap="none"/g, '$1wrap="square"')
 }
 
 /** Marks a picture with blank alt text as decorative (Slidev's exporter gives aria-hidden art " "). */

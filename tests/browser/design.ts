@@ -157,6 +157,9 @@ export async function measureDesign(page: Page, no: number, scope = '#slideshow'
     const sideBySide = new Map<string, { box: Element, top: number }[]>()
     slide.querySelectorAll(limits.rows).forEach((row, r) => {
       for (const box of row.children) {
+        // A chart's first text is its source line under the drawing: the drawing itself starts at the top.
+        if (box.querySelector('.chart-frame'))
+          continue
         const top = firstLine(box)
         const key = `${r}:${Math.round(box.getBoundingClientRect().top / 4)}`
         if (top !== undefined)
