@@ -4,13 +4,15 @@
 //   npm run exports:under-load -- [--runs 5] [--only export,export:pptx]
 // Files go to a temporary folder (DECK_EXPORT_DIR); the busy loops end with the script.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 
-const SCRIPTS = ['export', 'export:clicks', 'export:pptx', 'export:handout', 'export:html']
+// Every export script package.json has (export, export:clicks, export:pptx, …, export:summary).
+const SCRIPTS = Object.keys(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts)
+  .filter(name => /^export(?::|$)/.test(name))
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' } } })
 const runs = Number(values.runs)
 const only = values.only?.split(',') ?? SCRIPTS
