@@ -275,7 +275,10 @@ export async function main(argv) {
       throw new Error(CHROMIUM_HELP)
     // Slidev waits for the print view to be drawn (patches/), up to --timeout for each step: its
     // 30 s default ran out on a loaded 2-core machine before the dev server had served the deck.
+    // That wait makes `networkidle` needless, and on a busy machine it took minutes to come.
     command.push('--executable-path', chromium, '--timeout', String(EXPORT_TIMEOUT_MS))
+    if (command[1] === 'export')
+      command.push('--wait-until', 'load')
   }
   mkdirSync(path.dirname(output), { recursive: true })
   try {
