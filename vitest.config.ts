@@ -1,9 +1,19 @@
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+
+/** exports.test.ts last: it reads the exports the global setup makes while the other files run. */
+class ExportsLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const last = (file: TestSpecification) => Number(file.moduleId.endsWith('exports.test.ts'))
+    return (await super.sort(files)).sort((a, b) => last(a) - last(b))
+  }
+}
 
 // Two suites: pure TypeScript (fast, no browser) and the built deck in a real Chromium.
 // `npm test` runs both; `npm run test:unit` / `npm run test:browser` run one.
 export default defineConfig({
   test: {
+    sequence: { sequencer: ExportsLast },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -11,7 +21,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          // Builds the public and presenter decks once and serves them on free ports.
+          // Builds the public and presenter decks once, serves them on free ports, starts the exports.
           globalSetup: ['tests/browser/global-setup.ts'],
           // One Chromium at a time: the files share two CPUs with the builds and exports.
           fileParallelism: false,

@@ -1,7 +1,7 @@
 // The public build for people who use a screen reader, a keyboard or reduced motion: the tab title
-// and a live region follow the slide, nothing moves when less motion is asked for, focus shows, each
-// chart's data table (and CSV) matches the fact table, and axe-core finds no WCAG 2.2 AA violation.
-import axe from 'axe-core'
+// and a live region follow the slide, nothing moves when less motion is asked for, focus shows, and
+// each chart's data table matches the fact table and offers a CSV. (axe-core runs on every slide in
+// slides.test.ts; the CSV's content is tests/unit/chart-data.test.ts.)
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chartBars, type ChartId, CHARTS } from '../../snippets/charts'
@@ -9,12 +9,8 @@ import { FACTS } from '../../snippets/facts'
 import { slides } from '../deck-source'
 import { closeQuietly, deck, describeBrowser, launch, type Theme, waitForSlide } from './helpers'
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const chartSlides = slides.flatMap((s, i) => [...s.content.matchAll(/<BarChart chart="(\w+)"/g)].map(m => ({ no: i + 1, id: m[1] as ChartId })))
 const titleOf = (no: number) => String(slides[no - 1]!.title)
-/** RFC 4180 lines: fields split on commas outside quotes, quotes undone. */
-const parseCsv = (csv: string) => csv.trim().split('\r\n').map(line => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
-  .slice(0, -1).map(m => m[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"')))
 
 describeBrowser('accessibility in the browser', () => {
   let browser: Browser
@@ -84,38 +80,8 @@ describeBrowser('accessibility in the browser', () => {
       expect(read.rowHeaders).toBe(bars.length)
       expect(read.rows.map(r => [r[0], Number(r[2]), r[3]])).toEqual(bars.map(b => [b.category, FACTS[b.key].value, FACTS[b.key].hedge]))
       const href = await page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart="${id}"] a[download]`).getAttribute('href')
-      const csv = parseCsv(decodeURIComponent(href!.replace(/^data:text\/csv;charset=utf-8,/, '')))
-      expect(csv[0]!.slice(0, 5)).toEqual(['chart', 'bar', 'fact', 'value_billion_usd', 'hedge'])
-      expect(csv.slice(1).map(r => [r[2], Number(r[3]), r[4]])).toEqual(bars.map(b => [b.key, FACTS[b.key].value, FACTS[b.key].hedge]))
+      expect(href).toMatch(/^data:text\/csv;charset=utf-8,chart%2Cbar%2C/)
       await page.context().close()
     }
   })
-
-  it('axe-core finds no WCAG 2.2 AA violation on any slide and click, light and dark, chart tables open', async () => {
-    const found = new Set<string>()
-    const run = (page: Page, scope: string) => page.evaluate(async ({ scope, tags }) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(scope, { runOnly: { type: 'tag', values: tags } })
-      return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-    }, { scope, tags: WCAG_22_AA })
-    for (const theme of ['light', 'dark'] as const) {
-      const page = await open(1, { theme })
-      await page.addScriptTag({ content: axe.source })
-      ;(await run(page, 'html')).forEach(v => found.add(`${theme}, whole page: ${v}`))
-      // ArrowRight through every click of every slide (one page, no reload); each step checked.
-      for (let step = 0; step < 200; step++) {
-        const no = Number(new URL(page.url()).pathname.match(/(\d+)$/)?.[1])
-        const slide = `#slideshow .slidev-page[data-slidev-no="${no}"]`
-        for (const summary of await page.locator(`${slide} details:not([open]) summary`).all())
-          await summary.click()
-        ;(await run(page, slide)).forEach(v => found.add(`${theme}, slide ${no}: ${v}`))
-        const before = page.url()
-        await page.keyboard.press('ArrowRight')
-        if (!await page.waitForURL(u => u.href !== before, { timeout: 3000 }).then(() => true, () => false))
-          break
-        await waitForSlide(page, Number(new URL(page.url()).pathname.match(/(\d+)$/)?.[1]))
-      }
-      await page.context().close()
-    }
-    expect([...found]).toEqual([])
-  }, 600_000)
 })

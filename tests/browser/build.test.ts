@@ -1,5 +1,5 @@
 // The static builds: speaker notes stay out of the public build and are in the presenter build;
-// the public build works from a sub-path, served by `vite preview` (as `npm run serve` does).
+// the public build is made for the sub-path it is served under.
 // (No browser needed: these run even where Chromium is missing.)
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -21,17 +21,11 @@ function corpus(dir: string): { file: string, text: string }[] {
 
 const slides = readDeck()
 const notes = distinctiveNotePhrases(slides)
-const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> }
 
 describe('static builds', () => {
   it('slides.md has speaker notes to look for', () => {
     // Without notes there is nothing to leak, and the leak test below would pass vacuously.
     expect(notes.length, 'slides with a distinctive note sentence').toBeGreaterThanOrEqual(Math.min(3, slides.length))
-  })
-
-  it('npm run build is the --without-notes build', () => {
-    expect(pkg.scripts.build).toMatch(/\bslidev build\b.*--without-notes/)
-    expect(pkg.scripts['build:presenter']).not.toMatch(/--without-notes/)
   })
 
   it('no speaker note text reaches the public build', () => {
@@ -56,27 +50,5 @@ describe('static builds', () => {
     expect(local.filter(u => !u.startsWith(served.base))).toEqual([])
     // No link to another host in the page itself (fonts, favicon, CDN scripts).
     expect(urls.filter(u => /^(?:https?:)?\/\//.test(u))).toEqual([])
-  })
-})
-
-describe('serving a build (vite preview)', () => {
-  it('npm run serve and serve:presenter are vite preview bound to 127.0.0.1', () => {
-    expect(pkg.scripts.serve).toMatch(/^vite preview --outDir dist --host 127\.0\.0\.1\b/)
-    expect(pkg.scripts['serve:presenter']).toMatch(/^vite preview --outDir dist-presenter --host 127\.0\.0\.1\b/)
-  })
-
-  it('serves the sub-path build: slide routes fall back to index.html, assets load, other paths 404', async () => {
-    const { origin, base } = deck('public')
-    const get = (p: string, headers: Record<string, string> = {}) => fetch(`${origin}${p}`, { redirect: 'manual', headers })
-    const index = await get(base)
-    expect(index.status).toBe(200)
-    const indexHtml = await index.text()
-    for (const route of ['3', 'presenter/2', 'overview'])
-      expect(await (await get(`${base}${route}`)).text(), route).toBe(indexHtml)
-    expect((await get('/not-the-base/1')).status).toBe(404)
-    const script = indexHtml.match(/src="([^"]+\.js)"/)![1]!
-    const asset = await get(script)
-    expect(asset.status).toBe(200)
-    expect(asset.headers.get('content-type')).toMatch(/javascript/)
   })
 })

@@ -2,16 +2,17 @@
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
-// The commands come from package.json, so the tests build the way the scripts do.
+// The commands come from package.json, so the tests build the way the scripts do. Then it starts the
+// export scripts, one after another, while the other files run; exports.test.ts (last) reads them.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import type { TestProject } from 'vitest/node'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
-import type { BrowserEnv } from './env'
+import { EXPORTS, EXPORTS_DIR, type BrowserEnv } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
@@ -74,7 +75,45 @@ export default async function setup(project: TestProject) {
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
   Object.assign(env, { public: publicDeck, presenter: presenterDeck })
   project.provide('browserEnv', env)
+  const exports = env.skip || env.pdfSkip ? undefined : startExports()
   return async () => {
+    exports?.stop()
     await Promise.all(servers.map(server => server.close()))
+  }
+}
+
+/**
+ * Runs each export script in turn (`npm run <script>`, files into EXPORTS_DIR) and writes
+ * `<script>.json` there, { code, output }, when it ends. One at a time: the browser tests have the
+ * other core.
+ */
+function startExports() {
+  rmSync(EXPORTS_DIR, { recursive: true, force: true })
+  mkdirSync(EXPORTS_DIR, { recursive: true })
+  let child: ReturnType<typeof spawn> | undefined
+  let stopped = false
+  void (async () => {
+    for (const script of EXPORTS) {
+      if (stopped)
+        return
+      const started = Date.now()
+      const result = await new Promise<{ code: number, output: string }>((resolve) => {
+        let output = ''
+        child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env: { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }, stdio: ['ignore', 'pipe', 'pipe'] })
+        child.stdout!.on('data', (d) => { output += d })
+        child.stderr!.on('data', (d) => { output += d })
+        child.on('error', error => resolve({ code: 1, output: String(error) }))
+        child.on('close', code => resolve({ code: code ?? 1, output }))
+      })
+      writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
+      log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+    }
+  })()
+  return {
+    stop() {
+      stopped = true
+      if (child?.pid && child.exitCode === null)
+        process.kill(-child.pid) // npm, Slidev and its Chromium
+    },
   }
 }

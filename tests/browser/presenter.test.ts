@@ -1,16 +1,16 @@
 // Speaker mode as this deck extends it: the pace line, notes that follow the click, the sources
 // list, none of it where the audience looks. The phone remote (present:remote) is tests/browser/remote.test.ts.
 // Slidev's own presenter machinery (its timer, its sync between tabs) is Slidev's to test.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
 import { contrast } from '../../snippets/palette'
 import { formatClock } from '../../snippets/pace'
 import { buildClicks, slideFigures, slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
+import { closeQuietly, deck, describeBrowser, parseSlideUrl, sharedBrowser, slideSelector, watchedContext } from './helpers'
 
 const frontmatters = slides.map(s => s.frontmatter as Record<string, unknown>)
-const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources'
+const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources, .presenter-search-toggle, #presenter-search, .presenter-rehearse, #presenter-rehearsal'
 
 /** Where the page's note stands at click `clicks`: '' when the active part is in view. */
 function notePosition(page: Page, clicks: number): Promise<string> {
@@ -69,22 +69,26 @@ async function stepTo(page: Page, no: number, base: string, step: () => Promise<
 }
 
 describeBrowser('speaker mode', () => {
-  let browser: Browser
-  let watched: WatchedContext
-  let page: Page
+  const browser = sharedBrowser()
 
-  beforeAll(async () => {
-    browser = await launch()
-    watched = await watchedContext(browser, deck('presenter').origin, { width: 1920, height: 1080 })
-    page = await watched.newPage()
+  /** A presenter view of the presenter build in a context of its own, watched for errors and outside requests. */
+  async function openPresenter(path: string): Promise<{ page: Page, clean: () => Promise<void> }> {
+    const watched = await watchedContext(browser(), deck('presenter').origin, { width: 1920, height: 1080 })
+    const page = await watched.newPage()
     await page.emulateMedia({ reducedMotion: 'reduce' })
-  })
-  afterAll(async () => {
-    await closeQuietly(browser)
-  })
+    await page.goto(`${deck('presenter').url}${path}`)
+    return {
+      page,
+      async clean() {
+        const { pageErrors, consoleErrors, external } = watched.take()
+        await closeQuietly(watched.context)
+        expect({ pageErrors, consoleErrors, external }).toEqual({ pageErrors: [], consoleErrors: [], external: [] })
+      },
+    }
+  }
 
   it('shows the pace line in words, the one clock: starts, counts, pauses, restarts on each slide', async () => {
-    await page.goto(`${deck('presenter').url}presenter/1`)
+    const { page, clean } = await openPresenter('presenter/1')
     const pace = page.locator('.slidev-presenter .presenter-pace')
     const budget = (i: number) => formatClock(Number(frontmatters[i]!.budget))
     await expect.poll(() => pace.innerText()).toBe(`▶ Start the talk · this slide has ${budget(0)}`)
@@ -105,11 +109,12 @@ describeBrowser('speaker mode', () => {
     // On the next slide the slide time starts again against that slide's budget.
     await stepTo(page, 2, deck('presenter').base, () => page.getByRole('button', { name: 'Go to next slide' }).click())
     await expect.poll(() => words.innerText()).toMatch(new RegExp(`^On this slide 0:0\\d of ${budget(1)} · talk `))
+    await clean()
   })
 
   it('keeps the active note in view at every click of every slide, in large type, with the slide\'s sources at hand', async () => {
-    const { url, base } = deck('presenter')
-    await page.goto(`${url}presenter/1`)
+    const { base } = deck('presenter')
+    const { page, clean } = await openPresenter('presenter/1')
     await page.locator('.slidev-presenter .slidev-note').waitFor()
     const fontSize = await page.locator('.slidev-presenter .slidev-note').evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize))
     expect(fontSize).toBeGreaterThanOrEqual(22)
@@ -161,15 +166,16 @@ describeBrowser('speaker mode', () => {
     expect(checkedSources).toBe(frontmatters.length)
     expect(steps).toBeGreaterThan(frontmatters.length)
     expect(problems).toEqual([])
+    await clean()
   })
 
   it('has the active note in view when the presenter opens mid-slide or steps back into a slide', async () => {
-    const { url, base } = deck('presenter')
+    const { base } = deck('presenter')
     // The slide with the most builds: its last note part sits furthest down the pane.
     const index = slides.map((_, i) => i).reduce((best, i) => buildClicks(i) > buildClicks(best) ? i : best)
     const no = index + 1
     const last = buildClicks(index)
-    await page.goto(`${url}presenter/${no}?clicks=${last}`)
+    const { page, clean } = await openPresenter(`presenter/${no}?clicks=${last}`)
     await page.locator(`.slidev-presenter .grid-section.main .slidev-page[data-slidev-no="${no}"]`).waitFor()
     await expect.poll(() => notePosition(page, last), { message: `opened at slide ${no} click ${last}`, timeout: 5000 }).toBe('')
 
@@ -180,34 +186,26 @@ describeBrowser('speaker mode', () => {
     const back = parseSlideUrl(page.url(), base)
     expect(back).toEqual({ no, clicks: last })
     await expect.poll(() => notePosition(page, last), { message: `stepped back to slide ${no} click ${last}`, timeout: 5000 }).toBe('')
+    await clean()
   })
 
   it('shows none of it in the audience view, the public build or print mode', async () => {
     const found: string[] = []
-    const publicContext = await watchedContext(browser, deck('public').origin)
-    const audiencePages = [['audience view', page, `${deck('presenter').url}1`], ['public build', await publicContext.newPage(), `${deck('public').url}1`]] as const
-    for (const [name, audience, url] of audiencePages) {
-      await audience.goto(url)
-      await audience.locator(slideSelector(1)).waitFor()
+    for (const [name, which, path] of [['audience view', 'presenter', '1'], ['public build', 'public', '1'], ['print mode', 'presenter', '2?print=true']] as const) {
+      // A slide as `slidev export` prints it (a build has no /print page unless `download` is on).
+      const watched = await watchedContext(browser(), deck(which).origin)
+      const audience = await watched.newPage()
+      await audience.goto(`${deck(which).url}${path}`)
+      await audience.locator(slideSelector(Number(path[0]))).waitFor()
       // Slidev's control bar is there (hidden until hovered): where the presenter's additions live.
-      await audience.getByRole('button', { name: 'Go to next slide' }).waitFor({ state: 'attached' })
-      if (await audience.locator(COACH).count())
+      if (!path.includes('print'))
+        await audience.getByRole('button', { name: 'Go to next slide' }).waitFor({ state: 'attached' })
+      await audience.keyboard.press('/')
+      if (await audience.locator(COACH).count() || /Start the talk|Sources ·/.test(await audience.locator('body').innerText()))
         found.push(name)
+      expect(watched.take().external).toEqual([])
+      await closeQuietly(watched.context)
     }
-    expect(publicContext.take().external).toEqual([])
-    await closeQuietly(publicContext.context)
-    // A slide as `slidev export` prints it (a build has no /print page unless `download` is on).
-    await page.goto(`${deck('presenter').url}2?print=true`)
-    await page.locator(slideSelector(2)).waitFor()
-    if (await page.locator(COACH).count() || /Start the talk|Sources ·/.test(await page.locator('body').innerText()))
-      found.push('print view')
     expect(found).toEqual([])
-  })
-
-  it('caused no console error or outside request in the presenter build', () => {
-    const problems = watched.take()
-    expect(problems.pageErrors).toEqual([])
-    expect(problems.consoleErrors).toEqual([])
-    expect(problems.external).toEqual([])
   })
 })

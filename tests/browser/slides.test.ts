@@ -1,107 +1,99 @@
-// Every slide of the public build (served under a sub-path), in light and in dark, at its last click,
-// at 1920x1080: no console error, nothing sticking out of the slide or cut off, every canvas drawn,
-// every image and SVG loaded, every component resolved, no request leaving the host; and the design
-// rules for the back of the room: no empty band over 20% of the height, body text at least 36 px,
-// nothing under 28 px, every text at WCAG AA contrast; and one grid: neighbouring boxes' first lines
-// level within 4 px, body leading at least 1.3, nothing within 40 px of the footer rule, and at most
-// six text sizes across the deck; logos without filters, their ink visible on both backgrounds.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { slides } from '../deck-source'
+// The public build (served under a sub-path) as the room sees it, walked with the keyboard through
+// every slide and click, in light and in dark, at 1920x1080. ArrowRight and Space reach every click
+// in the order slides.md builds them. At every click nothing sticks out or is cut off; at each
+// slide's last click, everything is checked: no console error, no request leaving the host, every
+// canvas drawn, every image, SVG and component there, no alert; the back of the room's rules (no
+// empty band over 20% of the height, body text at least 36 px, nothing under 28 px, AA contrast);
+// the grid (first lines level, leading, room above the footer, at most six text sizes); logos
+// without filters and with visible ink; and axe-core's WCAG 2.2 AA rules, chart data tables open.
+import axe from 'axe-core'
+import { expect, it } from 'vitest'
+import { buildClicks, slides } from '../deck-source'
 import { measureDesign, TYPE_SCALE_MAX } from './design'
-import { closeQuietly, deck, describeBrowser, inspectSlide, launch, type Theme, type WatchedContext, watchedContext, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, inspectSlide, parseSlideUrl, sharedBrowser, slideSelector, type Theme, waitForSlide, watchedContext } from './helpers'
 
-describeBrowser('every slide renders cleanly', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => closeQuietly(browser))
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+/** Every state the keyboard should reach, `slide.click`, as slides.md builds them. */
+const STEPS = slides.flatMap((_, i) => Array.from({ length: buildClicks(i) + 1 }, (_, c) => `${i + 1}.${c}`))
 
-  /** Every HTML text size seen, on screen px, with the first slide that used it. */
-  const sizes = new Map<number, string>()
+describeBrowser('every slide and click, light and dark', () => {
+  const browser = sharedBrowser()
 
-  describe.each<Theme>(['light', 'dark'])('%s', (theme) => {
-    let watched: WatchedContext
-    let page: Page
-    beforeAll(async () => {
-      watched = await watchedContext(browser, deck('public').origin, { theme, width: 1920, height: 1080 })
-      page = await watched.newPage()
-    })
-    afterAll(async () => closeQuietly(watched?.context))
+  it.concurrent.for<Theme>(['light', 'dark'])('%s', async (theme, { expect }) => {
+    const { origin, url, base } = deck('public')
+    const watched = await watchedContext(browser(), origin, { theme, width: 1920, height: 1080 })
+    const page = await watched.newPage()
+    await page.goto(`${url}1`)
+    await page.addScriptTag({ content: axe.source })
+    const axeRun = (scope: string) => page.evaluate(async ({ scope, tags }) => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(scope, { runOnly: { type: 'tag', values: tags } })
+      return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+    }, { scope, tags: WCAG_22_AA })
 
-    it.each(slides.map((s, i) => [i + 1, s.title ?? ''] as const))('slide %i: %s', async (no) => {
-      watched.take()
-      // ?clicks past the end shows the slide's final state (Slidev clamps it): every build step visible.
-      await page.goto(`${deck('public').url}${no}?clicks=999`)
-      // Every chart the slide places is mounted (its code comes in a chunk of its own), then drawn.
-      const charts = slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0
-      await expect.poll(() => page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart]`).count(), { timeout: 15_000 }).toBe(charts)
+    const seen: string[] = []
+    const failures: Record<string, unknown>[] = []
+    /** Every HTML text size seen, in screen px, with the first slide that used it. */
+    const sizes = new Map<number, number>()
+    for (;;) {
+      const { no, clicks } = parseSlideUrl(page.url(), base)
+      seen.push(`${no}.${clicks}`)
       await waitForSlide(page, no)
       const report = await inspectSlide(page, no)
-      const problems = watched.take()
-      const alerts = await page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [role="alert"]`).allInnerTexts()
-      const design = await measureDesign(page, no)
-      for (const size of design.sizes)
-        sizes.set(size, sizes.get(size) ?? `slide ${no} (${theme})`)
+      const found: Record<string, unknown> = { overflow: report.overflow, clipped: report.clipped }
+      if (clicks === buildClicks(no - 1)) {
+        // The slide's final state. Every chart it places is mounted (its code comes in a chunk of its own), then drawn.
+        const charts = slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0
+        await expect.poll(() => page.locator(`${slideSelector(no)} [data-chart]`).count(), { timeout: 15_000 }).toBe(charts)
+        await waitForSlide(page, no)
+        const full = await inspectSlide(page, no)
+        const design = await measureDesign(page, no)
+        design.sizes.forEach(size => sizes.set(size, sizes.get(size) ?? no))
+        for (const summary of await page.locator(`${slideSelector(no)} details:not([open]) summary`).all())
+          await summary.click()
+        Object.assign(found, {
+          dark: full.dark === (theme === 'dark') ? [] : [`colour scheme not ${theme}`],
+          unresolvedComponents: full.unresolved,
+          brokenImages: full.brokenImages,
+          emptySvgs: full.emptySvgs,
+          canvases: full.canvases.length === charts ? full.canvases.filter(c => c.blank) : [`${full.canvases.length} canvases for ${charts} charts`],
+          alerts: await page.locator(`${slideSelector(no)} [role="alert"]`).allInnerTexts(),
+          emptyBand: design.emptyBand > 0.2 ? [`${(design.emptyBand * 100).toFixed(0)}% of the height empty`] : [],
+          tinyText: design.tiny,
+          smallBodyText: design.smallBody,
+          lowContrast: design.lowContrast,
+          misalignedBoxes: design.misaligned,
+          tightLeading: design.tightLeading,
+          nearFooter: design.nearFooter,
+          filtered: design.filtered,
+          faintLogoInk: design.faintInk,
+          // The whole page once (Slidev's controls too), then each slide.
+          axe: await axeRun(no === 1 ? 'html' : slideSelector(no)),
+        })
+      }
+      const listed = Object.entries(found).filter(([, list]) => Array.isArray(list) && list.length)
+      if (listed.length)
+        failures.push({ step: `${no}.${clicks}`, ...Object.fromEntries(listed) })
+      // The end of the deck: the key changes nothing (waited for briefly once every step is seen).
+      const before = page.url()
+      await page.keyboard.press(seen.length % 2 ? 'ArrowRight' : 'Space')
+      if (!await page.waitForURL(u => u.href !== before, { timeout: seen.length >= STEPS.length ? 2_000 : 10_000 }).then(() => true, () => false))
+        break
+    }
+    // Late requests count too.
+    await page.waitForLoadState('networkidle')
+    const { consoleErrors, pageErrors, external, httpErrors } = watched.take()
+    await closeQuietly(watched.context)
 
-      expect(report.dark, 'colour scheme applied').toBe(theme === 'dark')
-      expect({
-        consoleErrors: problems.consoleErrors,
-        uncaughtErrors: problems.pageErrors,
-        externalRequests: problems.external,
-        httpErrors: problems.httpErrors,
-        overflow: report.overflow,
-        clipped: report.clipped,
-        unresolvedComponents: report.unresolved,
-        brokenImages: report.brokenImages,
-        emptySvgs: report.emptySvgs,
-        blankCanvases: report.canvases.filter(c => c.blank),
-        alerts,
-        tinyText: design.tiny,
-        smallBodyText: design.smallBody,
-        lowContrast: design.lowContrast,
-        misalignedBoxes: design.misaligned,
-        tightLeading: design.tightLeading,
-        nearFooter: design.nearFooter,
-        filtered: design.filtered,
-        faintLogoInk: design.faintInk,
-      }).toEqual({
-        consoleErrors: [],
-        uncaughtErrors: [],
-        externalRequests: [],
-        httpErrors: [],
-        overflow: [],
-        clipped: [],
-        unresolvedComponents: [],
-        brokenImages: [],
-        emptySvgs: [],
-        blankCanvases: [],
-        alerts: [],
-        tinyText: [],
-        smallBodyText: [],
-        lowContrast: [],
-        misalignedBoxes: [],
-        tightLeading: [],
-        nearFooter: [],
-        filtered: [],
-        faintLogoInk: [],
-      })
-      expect(design.emptyBand, 'tallest empty band, share of the slide height').toBeLessThanOrEqual(0.2)
-      // Every chart has its canvas, and it is drawn (blankCanvases above).
-      expect(report.canvases.length).toBe(charts)
-    })
-  })
-
-  it(`uses at most ${TYPE_SCALE_MAX} text sizes across the deck`, () => {
-    // Runs after every slide above was measured; none measured means the slides did not run.
-    expect(sizes.size).toBeGreaterThan(0)
-    const scale = [...sizes].sort(([a], [b]) => a - b).map(([px, first]) => `${px}px (first on ${first})`)
+    expect(seen).toEqual(STEPS)
+    expect(failures).toEqual([])
+    expect({ consoleErrors, pageErrors, external, httpErrors }).toEqual({ consoleErrors: [], pageErrors: [], external: [], httpErrors: [] })
+    const scale = [...sizes].sort(([a], [b]) => a - b).map(([px, no]) => `${px}px (first on slide ${no})`)
+    expect(scale.length, scale.join(', ')).toBeGreaterThan(0)
     expect(scale.length, scale.join(', ')).toBeLessThanOrEqual(TYPE_SCALE_MAX)
   })
 
   it('names the slide and the boxes when a row cannot align or runs into the footer', async () => {
-    const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+    const page = await browser().newPage({ viewport: { width: 980, height: 552 } })
     const tile = (body: string, style = '') =>
       `<div class="tile" style="display:flex;flex-direction:column;${style}">${body}</div>`
     const long = '<b>Long</b>'.padEnd(900, ' word')
@@ -119,17 +111,5 @@ describeBrowser('every slide renders cleanly', () => {
       expect.stringMatching(/^slide 7: <div\.tile> "Centred" starts \d+px below <div\.tile> "Short"$/),
     ])
     expect(design.nearFooter.join('\n')).toMatch(/slide 7: <div\.tile> "Long word word/)
-  })
-
-  it('opens light even on a laptop set to dark, and `d` still switches to dark', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' })
-    const page = await context.newPage()
-    await page.goto(`${deck('public').url}2`)
-    await waitForSlide(page, 2)
-    const dark = () => page.evaluate(() => document.documentElement.classList.contains('dark'))
-    expect(await dark()).toBe(false)
-    await page.keyboard.press('d')
-    await expect.poll(dark).toBe(true)
-    await closeQuietly(context)
   })
 })
