@@ -1,12 +1,11 @@
 // The presenter's pace line (snippets/pace.ts) and the frontmatter it and the sources list read:
-// budgets that add up to the talk's duration, figures that resolve to a source.
-import { parseTimeString } from '@slidev/parser/utils'
+// figures that resolve to a source. (Budgets adding up to the duration: slides.test.ts.)
 import { describe, expect, it } from 'vitest'
 import { FACTS } from '../../snippets/facts'
 import { figureSource } from '../../snippets/format'
 import { BudgetError, formatClock, pace, readBudgets } from '../../snippets/pace'
 import { resolveAll, slideSources } from '../../snippets/sources'
-import { headmatter, slideFigures, slides } from '../deck-source'
+import { slideFigures, slides } from '../deck-source'
 
 describe('formatClock', () => {
   it('writes minutes and seconds', () => {
@@ -89,11 +88,6 @@ describe('slideSources', () => {
 })
 
 describe('slides.md frontmatter, as the presenter view reads it', () => {
-  it('has budgets the pace line accepts, adding up to the duration Slidev\'s timer counts down', () => {
-    const budgets = readBudgets(slides.map(slide => slide.frontmatter as Record<string, unknown>))
-    expect(budgets.reduce((sum, b) => sum + b, 0)).toBe(parseTimeString(String(headmatter.duration)).seconds)
-  })
-
   it('has figures whose sources all resolve: no slide opens a list with an error in it', () => {
     const errors = slides.flatMap((_, i) => slideSources(slideFigures(i)).flatMap(row => row.ok ? [] : [`slide ${i + 1}: ${row.message}`]))
     expect(errors).toEqual([])

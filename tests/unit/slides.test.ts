@@ -41,19 +41,6 @@ const decks = [
 ]
 
 describe('slides.md', () => {
-  it('sets the headmatter a presenter and the exporter rely on', () => {
-    expect(headmatter).toMatchObject({ exportFilename: 'amazon-openai-briefing', colorSchema: 'auto' })
-    expect(String(headmatter.author)).toBeTruthy()
-    expect(String(headmatter.date)).toBeTruthy()
-    expect(String(headmatter.info)).toMatch(/questions/i)
-  })
-
-  it('keeps the deck offline: no web fonts, a local favicon, no outside address', () => {
-    expect((headmatter.fonts as Record<string, unknown>).provider).toBe('none')
-    expect(String(headmatter.favicon)).toMatch(/^\/[\w-]+\.svg$/)
-    expect(deckSource.raw).not.toMatch(/https?:\/\//)
-  })
-
   it('leaves KaTeX out: no line holds two dollar signs', () => {
     // Slidev turns math on when any line of the source (notes included) matches /\$.*?\$/: 31 kB of
     // KaTeX CSS before slide 1, and a dollar-to-dollar stretch of a note at risk of being typeset.
