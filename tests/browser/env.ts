@@ -1,8 +1,12 @@
 // What the browser suite's global setup hands to the tests (vitest provide/inject).
 import path from 'node:path'
 
-/** The export scripts the global setup runs, in this order, into EXPORTS_DIR. */
-export const EXPORTS = ['export:html', 'export', 'export:pptx', 'export:handout', 'export:summary', 'export:short'] as const
+/**
+ * The export scripts the global setup runs, in this order, into EXPORTS_DIR. Not export:clicks and
+ * export:short: the same `slidev export` path as `export`, of the same slides (`npm run
+ * exports:under-load` runs every script).
+ */
+export const EXPORTS = ['export:html', 'export', 'export:pptx', 'export:handout', 'export:summary'] as const
 export const EXPORTS_DIR = path.resolve(import.meta.dirname, '../../test-results/exports')
 export interface ServedDeck {
   /** http://127.0.0.1:port/base/ */

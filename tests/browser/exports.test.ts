@@ -11,7 +11,7 @@ import { inflateSync } from 'node:zlib'
 import { expect, it } from 'vitest'
 import { deckSlides, unzip, xmlText } from '../../scripts/export-checks.mjs'
 import { CHARTS, chartSummary, type ChartId } from '../../snippets/charts'
-import { cut, headmatter } from '../deck-source'
+import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
 import { browserEnv, describeBrowser, launch, sharedBrowser, waitForSlide } from './helpers'
@@ -224,20 +224,13 @@ describeBrowser('npm run export:handout', () => {
   })
 }, skipPdf)
 
-describeBrowser('npm run export:summary and export:short: the page to leave and the five-minute cut', () => {
+describeBrowser('npm run export:summary: the page to leave', () => {
   it('puts the takeaway, a hedged figure, what to watch, the source and the date on the page', async () => {
     await exported('export:summary')
     const page = tool('pdftotext', [file('-summary.pdf'), '-'])
     for (const part of [/takeaway/i, /\$500B\+/, /north of \$500 billion/, /What to watch/, /Bloomberg/])
       expect(page).toMatch(part)
     expect(page.toLowerCase()).toContain(`figures as of ${String(headmatter.date).toLowerCase()}`)
-  })
-
-  it('prints the cut\'s slides without the notes', async () => {
-    await exported('export:short')
-    const text = pdfText(file('-short.pdf'))
-    expect(text).toContain(normalizeText(cut.slides[0]!.title ?? ''))
-    expect(leakedNotes(text)).toEqual([])
   })
 }, skipPdf)
 
