@@ -34,7 +34,7 @@ describeBrowser('a bad figure', () => {
 
   /** A page of its own, recording uncaught errors. */
   async function open(): Promise<{ page: Page, errors: string[] }> {
-    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' })
     const errors: string[] = []
     page.on('pageerror', error => errors.push(error.message))
     return { page, errors }

@@ -75,7 +75,10 @@ export default async function setup(project: TestProject) {
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
   Object.assign(env, { public: publicDeck, presenter: presenterDeck })
   project.provide('browserEnv', env)
-  const exports = env.skip || env.pdfSkip ? undefined : startExports()
+  // A run of named test files makes the exports only when exports.test.ts is among them.
+  const named = process.argv.slice(2).filter(arg => /\.test\.ts$|^tests\//.test(arg))
+  const wanted = !named.length || named.some(arg => arg.includes('exports'))
+  const exports = env.skip || env.pdfSkip || !wanted ? undefined : startExports()
   return async () => {
     exports?.stop()
     await Promise.all(servers.map(server => server.close()))

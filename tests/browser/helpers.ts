@@ -62,9 +62,10 @@ export interface WatchedContext {
  * A browser context in which every request leaving the serving host is blocked and recorded,
  * and every page's console errors, uncaught exceptions and HTTP errors are recorded.
  */
-export async function watchedContext(browser: Browser, origin: string, options: { theme?: Theme, width?: number, height?: number } = {}): Promise<WatchedContext> {
+export async function watchedContext(browser: Browser, origin: string, options: { theme?: Theme, width?: number, height?: number, reducedMotion?: 'reduce' } = {}): Promise<WatchedContext> {
   const theme = options.theme ?? 'light'
   const context = await browser.newContext({
+    reducedMotion: options.reducedMotion ?? 'no-preference',
     viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
     colorScheme: theme,
   })
