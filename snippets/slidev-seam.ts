@@ -35,6 +35,7 @@ export const SEAM_SOURCES: ReadonlyArray<readonly [name: string, file: string, t
   [NOTES_ROW_SIZE_KEY, '@slidev/client/pages/presenter.vue', `useLocalStorage('${NOTES_ROW_SIZE_KEY}'`],
   [NOTE, '@slidev/client/internals/NoteDisplay.vue', `outline-none ${NOTE}"`],
   [NOTE_MARK, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_MARKER = '${NOTE_MARK}'`],
+  // eslint-disable-next-line no-template-curly-in-string -- Slidev's source text, searched for as written
   [NOTE_MARK_ACTIVE, '@slidev/client/internals/NoteDisplay.vue', '`${CLASS_MARKER}-active`'],
   [NOTE_FADE, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_FADE = '${NOTE_FADE}'`],
   [NOTE_WITH_CLICKS, '@slidev/client/internals/NoteDisplay.vue', `withClicks ? '${NOTE_WITH_CLICKS}' : ''`],

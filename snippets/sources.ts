@@ -1,10 +1,11 @@
+import type { FactTable } from './facts'
+import type { FigureSource } from './format'
 // Each figure resolved once, at load: its display text, long form, summary, source row and status,
 // or the error that names the field. Fig, the charts' slides, the triangle, the sources slide and the
 // presenter's sources list all read this table. A bad entry becomes a row that names the field.
 import { DERIVATIONS } from './derived'
-import type { FactTable } from './facts'
 import { attempt, FACT_KEYS, FACTS, getFact, isFactKey } from './facts'
-import { figureSource, type FigureSource, figureText, STATUS_WORDS, statusPhrase } from './format'
+import { figureSource, figureText, STATUS_WORDS, statusPhrase } from './format'
 
 export interface Resolved {
   readonly text: string // "$500B+"
@@ -23,8 +24,7 @@ function resolve(key: string, table: FactTable): Resolved {
   const fact = isFactKey(key) ? getFact(key, table) : undefined
   const long = figureText(key, 'long', table)
   const phrase = fact ? statusPhrase(fact) : ''
-  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase,
-    dashed: fact ? STATUS_WORDS[fact.status].dashed : false, source }
+  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase, dashed: fact ? STATUS_WORDS[fact.status].dashed : false, source }
 }
 
 /** Resolves every fact and ratio of a table once. */

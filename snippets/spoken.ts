@@ -1,13 +1,13 @@
+import type { FactTable } from './facts'
 // The numbers a speaker says, read from note text (digits or words), and the deal wording a note
 // carries: the notes check and `npm run facts:impact` both use them.
 import { DERIVATIONS, derive } from './derived'
-import { FACT_KEYS, FACTS, type FactTable } from './facts'
+import { FACT_KEYS, FACTS } from './facts'
 
 export type Unit = 'billion' | 'times' | 'minutes' | 'bare'
 export interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const MULTIPLES: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3 }
 /** Names that hold digits but are not figures. */
@@ -19,7 +19,7 @@ function wordValue(word: string): number | undefined {
     const [t, u] = [TENS.indexOf(tens!), SMALL.indexOf(unit)]
     return t > 1 && u > 0 && u < 10 ? t * 10 + u : undefined
   }
-  const v = SMALL.indexOf(word) >= 0 ? SMALL.indexOf(word) : TENS.indexOf(word) > 1 ? TENS.indexOf(word) * 10 : -1
+  const v = SMALL.includes(word) ? SMALL.indexOf(word) : TENS.indexOf(word) > 1 ? TENS.indexOf(word) * 10 : -1
   return v >= 0 ? v : undefined
 }
 
@@ -43,20 +43,32 @@ export function spokenNumbers(note: string): Spoken[] {
       value = wordValue(tokens[i]!)!
       while (i + 1 < tokens.length) { // "one hundred and eighty-three", "two and a half"
         const [next, after] = [tokens[i + 1]!, tokens[i + 2]]
-        if (next === 'hundred') { value *= 100; i++ }
-        else if (next === 'and' && after === 'a' && tokens[i + 3] === 'half') { value += 0.5; decimal = true; i += 3 }
+        if (next === 'hundred') {
+          value *= 100
+          i++
+        }
+        else if (next === 'and' && after === 'a' && tokens[i + 3] === 'half') {
+          value += 0.5
+          decimal = true
+          i += 3
+        }
         else if (next === 'and' && after && wordValue(after) !== undefined && value % 100 === 0 && value > 0) {
           value += wordValue(after)!
           i += 2
         }
-        else break
+        else {
+          break
+        }
       }
     }
     if (value === undefined)
       continue
     const next = tokens[i + 1] ?? ''
-    const unit: Unit = next === 'billion' ? 'billion' : /^(times|x|fold)$/.test(next) ? 'times'
-      : /^minutes?$/.test(next) ? 'minutes' : 'bare'
+    const unit: Unit = next === 'billion'
+      ? 'billion'
+      : /^(?:times|x|fold)$/.test(next)
+        ? 'times'
+        : /^minutes?$/.test(next) ? 'minutes' : 'bare'
     if (unit === 'bare' && !decimal && value < 100)
       continue
     out.push({ said: tokens.slice(start, unit === 'bare' ? i + 1 : i + 2).join(' '), value, unit })

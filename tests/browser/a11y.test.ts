@@ -1,20 +1,25 @@
+import type { Browser, Page } from 'playwright-core'
+import type { ChartId } from '../../snippets/charts'
+import type { Theme } from './helpers'
 // The public build for people who use a screen reader, a keyboard or reduced motion: the tab title
 // and a live region follow the slide, nothing moves when less motion is asked for, focus shows, each
 // chart's data table (and CSV) matches the fact table, and axe-core finds no WCAG 2.2 AA violation.
 import axe from 'axe-core'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chartBars, type ChartId, CHARTS } from '../../snippets/charts'
+import { chartBars, CHARTS } from '../../snippets/charts'
 import { FACTS } from '../../snippets/facts'
 import { slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, type Theme, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, launch, waitForSlide } from './helpers'
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const chartSlides = slides.flatMap((s, i) => [...s.content.matchAll(/<BarChart chart="(\w+)"/g)].map(m => ({ no: i + 1, id: m[1] as ChartId })))
 const titleOf = (no: number) => String(slides[no - 1]!.title)
 /** RFC 4180 lines: fields split on commas outside quotes, quotes undone. */
-const parseCsv = (csv: string) => csv.trim().split('\r\n').map(line => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
-  .slice(0, -1).map(m => m[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"')))
+function parseCsv(csv: string) {
+  return csv.trim().split('\r\n').map(line => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+    .slice(0, -1)
+    .map(m => m[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"')))
+}
 
 describeBrowser('accessibility in the browser', () => {
   let browser: Browser

@@ -1,7 +1,7 @@
 // slides.md as Slidev's own parser reads it (tests/deck-source.ts), for comparing the built deck
 // with its source.
 import path from 'node:path'
-import { deckSource, sourceClicks as countClicks } from '../deck-source'
+import { sourceClicks as countClicks, deckSource } from '../deck-source'
 
 export interface SourceSlide {
   /** 1-based number in the presented deck (hidden slides excluded). */
@@ -54,7 +54,7 @@ export function notePhrases(note: string, minWords = 6): string[] {
     .replace(/\[click(?::\d+)?\]/gi, '\n')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
   const runs = stripped
-    .split(/[^A-Za-z0-9 ]+/)
+    .split(/[^A-Z0-9 ]+/i)
     .map(run => run.trim().replace(/ +/g, ' ').toLowerCase())
     .filter(run => run.split(' ').length >= minWords)
   return [...new Set(runs)].sort((a, b) => b.length - a.length)

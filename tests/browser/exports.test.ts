@@ -1,13 +1,14 @@
+import type { Browser, Page } from 'playwright-core'
 // Every export, made once by its npm script (into test-results/exports through DECK_EXPORT_DIR) and
 // read with tools this project did not write: poppler-utils for the PDFs, the PowerPoint's own XML,
 // Chromium for the one-file copy opened from disk. The scripts check their files themselves
 // (scripts/export-checks.mjs); these tests prove what a reader of each file gets.
+import { Buffer } from 'node:buffer'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { inflateSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckSlides, MAX_BYTES, unzip, xmlText } from '../../scripts/export-checks.mjs'
 import { pdfUaProblems } from '../../scripts/pdf-ua.mjs'
@@ -26,8 +27,12 @@ function npmRun(script: string, env: Record<string, string> = {}): Promise<{ cod
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, DECK_EXPORT_DIR: OUT, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
+    child.stdout.on('data', (d) => {
+      output += d
+    })
+    child.stderr.on('data', (d) => {
+      output += d
+    })
     child.on('error', reject)
     child.on('exit', code => resolve({ code: code ?? 1, output }))
   })
@@ -115,12 +120,16 @@ describeBrowser('exports', () => {
           // Each chart's Data disclosure, opened: its CSV link (a data: URL) is built while open.
           csv: await (async () => {
             const charts = [...document.querySelectorAll<HTMLDetailsElement>(`${selector} details.chart-data`)]
-            charts.forEach((d) => { d.open = true })
+            charts.forEach((d) => {
+              d.open = true
+            })
             const links = () => document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length
             for (let frame = 0; frame < 30 && links() < charts.length; frame++)
               await new Promise(resolve => requestAnimationFrame(resolve))
             const count = links()
-            charts.forEach((d) => { d.open = false })
+            charts.forEach((d) => {
+              d.open = false
+            })
             return count
           })(),
           labels: [...document.querySelectorAll(`${selector} [role="img"][aria-label]`)].map(el => el.getAttribute('aria-label')!),
@@ -219,7 +228,8 @@ describeBrowser('exports', () => {
 
     it('uses only the deck\'s own fonts, and its apostrophes search as written', () => {
       const own = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies as object)
-        .filter(name => name.startsWith('@fontsource/')).map(name => name.slice(12).replace(/-/g, ''))
+        .filter(name => name.startsWith('@fontsource/'))
+        .map(name => name.slice(12).replace(/-/g, ''))
       const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean).map(line => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
       expect(fonts.filter(font => !own.some(family => font.toLowerCase().replace(/[-_]/g, '').startsWith(family)))).toEqual([])
       // U+02BC (modifier letter apostrophe) breaks a viewer's search for "Amazon's"; pdf.js reads the
@@ -304,7 +314,7 @@ describeBrowser('exports', () => {
       expect(pdfUaProblems(pdf)).toEqual([])
       const info = tool('pdfinfo', [pdf])
       expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(slides.length)
-      expect(info.match(/^Title:\s+(.*)$/m)?.[1]).toBe(`${slides[0]!.frontmatter.title}: speaker notes`)
+      expect(info.match(/^Title:\s+(\S.*)$/m)?.[1]).toBe(`${slides[0]!.frontmatter.title}: speaker notes`)
       const text = normalizeText(tool('pdftotext', [pdf, '-']).replace(/-\n\s*/g, '').replace(/\s+/g, ' '))
       expect(notePhrases.filter(({ phrases }) => !text.includes(phrases[0]!)).map(({ no }) => no)).toEqual([])
       const headings = slides.map(s => s.title ?? '').filter(t => t && !t.includes('<'))
@@ -327,8 +337,12 @@ describeBrowser('exports', () => {
         const copy = `require('node:fs').copyFileSync(${JSON.stringify(bad)}, process.argv.at(-1))`
         const child = spawn(process.execPath, ['scripts/export-checks.mjs', 'pdf', target, '--', process.execPath, '-e', copy, '--'], { cwd: ROOT })
         let output = ''
-        child.stdout.on('data', (d) => { output += d })
-        child.stderr.on('data', (d) => { output += d })
+        child.stdout.on('data', (d) => {
+          output += d
+        })
+        child.stderr.on('data', (d) => {
+          output += d
+        })
         child.on('exit', code => resolve({ code: code ?? 1, output }))
       })
       expect(code).toBe(1)

@@ -1,3 +1,5 @@
+import type { TestProject } from 'vitest/node'
+import type { BrowserEnv } from './env'
 // Builds each deck once for the whole browser suite and serves it with Vite's preview server
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
@@ -8,10 +10,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import type { TestProject } from 'vitest/node'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
-import type { BrowserEnv } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
@@ -42,8 +42,12 @@ function build(args: string[], out: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
+    child.stdout.on('data', (d) => {
+      output += d
+    })
+    child.stderr.on('data', (d) => {
+      output += d
+    })
     child.on('error', reject)
     child.on('exit', (code) => {
       if (code !== 0)

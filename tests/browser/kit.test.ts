@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core'
+import type { Theme } from './helpers'
 // The presenter's kit: search and rehearsal in the presenter build, none of it in the audience view;
 // the five-minute cut built by its script and held to the full deck's design checks; a `src:` range past
 // the deck failing the build; the one-page summary and the cut's PDF exported by their scripts.
@@ -5,21 +7,21 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { summaryProblems } from '../../scripts/export-checks.mjs'
 import { startServer } from '../../scripts/preview.mjs'
 import { checkRehearsal } from '../../snippets/rehearsal'
 import { cut, headmatter, slides } from '../deck-source'
 import { measureDesign } from './design'
-import { browserEnv, closeQuietly, deck, describeBrowser, inspectSlide, parseSlideUrl, sharedBrowser, slideSelector, type Theme, waitForSlide, watchedContext } from './helpers'
+import { browserEnv, closeQuietly, deck, describeBrowser, inspectSlide, parseSlideUrl, sharedBrowser, slideSelector, waitForSlide, watchedContext } from './helpers'
 
 const ROOT = browserEnv().root
 const SLIDEV = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 const OUT = path.join(ROOT, 'test-results', 'kit')
 const backup = (title: RegExp) => slides.findIndex(s => /deck-backup/.test(String(s.frontmatter.class)) && title.test(s.title ?? '')) + 1
-const run = (command: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
+}
 
 describeBrowser('presenter kit', () => {
   const browser = sharedBrowser()

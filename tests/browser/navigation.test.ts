@@ -2,9 +2,10 @@
 // click, in order, as slides.md describes them (v-click / v-clicks / `clicks:`), and the speaker
 // notes carry one `[click]` marker per click.
 import type { Browser, Page } from 'playwright-core'
+import type { WatchedContext } from './helpers'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { noteClickMarkers, readDeck, sourceClicks } from './deck'
-import { closeQuietly, deck, describeBrowser, inspectSlide, launch, parseSlideUrl, type WatchedContext, watchedContext, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, inspectSlide, launch, parseSlideUrl, waitForSlide, watchedContext } from './helpers'
 
 const slides = readDeck()
 
@@ -22,7 +23,7 @@ describeBrowser('keyboard navigation', () => {
   })
   afterAll(async () => closeQuietly(browser))
 
-  it('ArrowRight and Space step through every slide and every click of slides.md, in order, and stop at the end', async () => {
+  it('arrowRight and Space step through every slide and every click of slides.md, in order, and stop at the end', async () => {
     const { url, base } = deck('public')
     await page.goto(`${url}1`)
     await waitForSlide(page, 1)
@@ -58,7 +59,7 @@ describeBrowser('keyboard navigation', () => {
     expect(problems.external).toEqual([])
   })
 
-  it('ArrowLeft steps back to the previous slide at its last click', async () => {
+  it('arrowLeft steps back to the previous slide at its last click', async () => {
     const { url, base } = deck('public')
     const target = slides.find(s => s.no > 1 && (builtClicks.get(s.no - 1) ?? 0) > 0)
     expect(target, 'a slide after one with clicks').toBeDefined()

@@ -2,12 +2,13 @@
 // list, none of it where the audience looks. The phone remote (present:remote) is tests/browser/remote.test.ts.
 // Slidev's own presenter machinery (its timer, its sync between tabs) is Slidev's to test.
 import type { Browser, Page } from 'playwright-core'
+import type { WatchedContext } from './helpers'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
-import { contrast } from '../../snippets/palette'
 import { formatClock } from '../../snippets/pace'
+import { contrast } from '../../snippets/palette'
 import { buildClicks, slideFigures, slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, type WatchedContext, watchedContext } from './helpers'
+import { closeQuietly, deck, describeBrowser, launch, parseSlideUrl, slideSelector, watchedContext } from './helpers'
 
 const frontmatters = slides.map(s => s.frontmatter as Record<string, unknown>)
 const COACH = '.presenter-pace, .presenter-sources-toggle, #presenter-sources'

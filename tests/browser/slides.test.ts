@@ -6,10 +6,11 @@
 // level within 4 px, body leading at least 1.3, nothing within 40 px of the footer rule, and at most
 // six text sizes across the deck; logos without filters, their ink visible on both backgrounds.
 import type { Browser, Page } from 'playwright-core'
+import type { Theme, WatchedContext } from './helpers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slides } from '../deck-source'
 import { measureDesign, TYPE_SCALE_MAX } from './design'
-import { closeQuietly, deck, describeBrowser, inspectSlide, launch, type Theme, type WatchedContext, watchedContext, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, inspectSlide, launch, waitForSlide, watchedContext } from './helpers'
 
 describeBrowser('every slide renders cleanly', () => {
   let browser: Browser

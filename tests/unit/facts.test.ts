@@ -1,11 +1,11 @@
+import type { SlidevPreparserExtension } from '@slidev/types'
+import type { FactTable } from '../../snippets/facts'
 import { describe, expect, it } from 'vitest'
+import preparser from '../../setup/preparser'
 import { derive, ratio } from '../../snippets/derived'
-import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FACTS, type FactTable, FactError, figuresAge, figuresAsOf,
-  formatDay, getFact } from '../../snippets/facts'
+import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FactError, FACTS, figuresAge, figuresAsOf, formatDay, getFact } from '../../snippets/facts'
 import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
 import { contrast, DARK, LIGHT } from '../../snippets/palette'
-import type { SlidevPreparserExtension } from '@slidev/types'
-import preparser from '../../setup/preparser'
 import { headmatter, readArticle } from '../deck-source'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
@@ -121,7 +121,9 @@ describe('facts', () => {
   it('turns a failed read into the field and message to show in its place', () => {
     expect(attempt(() => figureText('openAIRevenue', 'short', withValue('openAIRevenue', Number.NaN)), 'openAIRevenue'))
       .toEqual({ ok: false, field: 'facts.openAIRevenue.value', message: 'facts.openAIRevenue.value: expected a finite number, got NaN' })
-    expect(attempt(() => { throw new Error('not a fact error') }, 'slide 4')).toEqual({ ok: false, field: 'slide 4', message: 'not a fact error' })
+    expect(attempt(() => {
+      throw new Error('not a fact error')
+    }, 'slide 4')).toEqual({ ok: false, field: 'slide 4', message: 'not a fact error' })
     expect(attempt(() => figureText('openAIRevenue'))).toEqual({ ok: true, value: '~$5B (est.)' })
   })
 })
