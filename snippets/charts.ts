@@ -9,7 +9,7 @@ import { figureText, formatFact, STATUS_WORDS, statusPhrase } from './format'
 
 export type ChartId = 'league' | 'jump' | 'priceRevenue' | 'amazonBets'
 
-export const COMPANY_NAME: Readonly<Record<Company, string>> = {
+const COMPANY_NAME: Readonly<Record<Company, string>> = {
   openai: 'OpenAI',
   amazon: 'Amazon',
   microsoft: 'Microsoft',
@@ -112,7 +112,7 @@ const FLOOR_FADE = 0.12
 const GAP = 8
 const LINE_HEIGHT = 1.2
 
-export function font(size: number, weight: FontSpec['weight'] = 'normal'): FontSpec {
+function font(size: number, weight: FontSpec['weight'] = 'normal'): FontSpec {
   return { family: 'Inter, system-ui, sans-serif', size, weight, style: 'normal', lineHeight: LINE_HEIGHT }
 }
 /** The direct label's two lines: the figure in bold, the note in regular weight. */
@@ -164,7 +164,7 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
 }
 
 /** The widest direct label, in canvas px. */
-export function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]): number {
+function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]): number {
   ctx.save()
   const widths = bars.flatMap(b => b.lines.map((line, i) => {
     ctx.font = cssFont(LABEL_FONTS[i]!)

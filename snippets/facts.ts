@@ -7,7 +7,7 @@ export type Hedge = 'at least' | 'north of' | 'around' | 'reported' | 'estimated
 
 /** Where the figure stands: a reported fact, part of a deal still in talks, an estimate, a closed deal. */
 export type Status = 'reported' | 'in talks' | 'estimated' | 'closed'
-export const STATUSES: readonly Status[] = ['reported', 'in talks', 'estimated', 'closed']
+const STATUSES: readonly Status[] = ['reported', 'in talks', 'estimated', 'closed']
 
 export type Company = 'openai' | 'amazon' | 'microsoft' | 'xai' | 'anthropic'
 
@@ -100,7 +100,7 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 }
 
 /** A fact's status must be a known one and its check date a real YYYY-MM-DD day. */
-export function checkRecord(key: string, fact: Fact): void {
+function checkRecord(key: string, fact: Fact): void {
   if (!STATUSES.includes(fact.status)) {
     throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
   }
@@ -140,7 +140,7 @@ export function editionLine(form: 'long' | 'short' = 'long', table: FactTable = 
 }
 
 /** Whole days from a YYYY-MM-DD day to `now`. */
-export function daysSince(iso: string, now: Date): number {
+function daysSince(iso: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000)
 }
 

@@ -20,7 +20,7 @@ export interface Palette {
   readonly company: Readonly<Record<Company | 'nvidia', string>>
 }
 
-export const LIGHT: Palette = {
+const LIGHT: Palette = {
   mode: 'light',
   background: '#ffffff',
   surface: '#f3f5f8',
@@ -33,7 +33,7 @@ export const LIGHT: Palette = {
   company: { amazon: '#a8500a', microsoft: '#0063b1', openai: '#0b7563', nvidia: '#4a7a00', xai: '#5f6b7a', anthropic: '#5f6b7a' },
 }
 
-export const DARK: Palette = {
+const DARK: Palette = {
   mode: 'dark',
   background: '#121821',
   surface: '#1c2430',

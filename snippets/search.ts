@@ -2,7 +2,7 @@
 // backup questions, each pointing at the slide to jump to. Pure: the Vue layer feeds it the slides.
 import type { FigureSource } from './format'
 
-export type SearchKind = 'question' | 'slide' | 'figure' | 'note'
+type SearchKind = 'question' | 'slide' | 'figure' | 'note'
 
 export interface SearchEntry {
   kind: SearchKind

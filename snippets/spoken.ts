@@ -4,8 +4,8 @@ import type { FactTable } from './facts'
 import { DERIVATIONS, derive } from './derived'
 import { FACT_KEYS, FACTS } from './facts'
 
-export type Unit = 'billion' | 'times' | 'minutes' | 'bare'
-export interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
+type Unit = 'billion' | 'times' | 'minutes' | 'bare'
+interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
@@ -84,7 +84,7 @@ export function withinRounding(said: number, actual: number): boolean {
 }
 
 /** What a spoken number may match: the facts (billions), the derived ratios (times), the talk's minutes. */
-export function spokenTargets(table: FactTable = FACTS, minutes = Number.NaN): Record<Unit, number[]> {
+function spokenTargets(table: FactTable = FACTS, minutes = Number.NaN): Record<Unit, number[]> {
   const facts = FACT_KEYS.map(k => table[k].value)
   const ratios = (Object.keys(DERIVATIONS) as (keyof typeof DERIVATIONS)[]).map(k => derive(k, table))
   return { billion: facts, times: ratios, minutes: [minutes], bare: [...facts, ...ratios] }
@@ -97,7 +97,7 @@ export function unmatchedNumbers(note: string, table: FactTable = FACTS, minutes
 }
 
 /** Words that only hold while a deal is open: if the status changes, each one needs a look. */
-export const DEAL_WORDING = new RegExp(`\\b(talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
+const DEAL_WORDING = new RegExp(`\\b(?:talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
   + `if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|`
   + `should (?:the|this) deal (?:close|go (?:ahead|through))|(?:the|this) deal would|if it closes)\\b`, 'i')
 

@@ -5,11 +5,12 @@ import type { Palette } from '../../snippets/palette'
 import { describe, expect, it } from 'vitest'
 import { chartBars, chartConfig, CHARTS, chartSummary, FONT_SIZE, HEADROOM } from '../../snippets/charts'
 import { FactError, FACTS } from '../../snippets/facts'
-import { DARK, LIGHT } from '../../snippets/palette'
+import { paletteFor } from '../../snippets/palette'
 
 const IDS = Object.keys(CHARTS) as ChartId[]
 const STILL = { animate: false }
 const withValue = (key: FactKey, value: number): FactTable => ({ ...FACTS, [key]: { ...FACTS[key], value } })
+const LIGHT = paletteFor(false)
 const config = (id: ChartId, palette: Palette = LIGHT) => chartConfig(id, FACTS, palette, STILL)
 
 /** A canvas context that records the text drawn and the font it is drawn in; measures 10 px a character. */
@@ -176,7 +177,7 @@ describe('what the audience reads', () => {
     expect(chartSummary(CHARTS.jump)).toContain('If the deal closes: north of $500B. The second is 3.3x+')
   })
 
-  it.each([LIGHT, DARK])('colours come from the palette only ($mode)', (palette) => {
+  it.each([LIGHT, paletteFor(true)])('colours come from the palette only ($mode)', (palette) => {
     const colours = (id: ChartId) => config(id, palette).data.datasets[0]!.backgroundColor as string[]
     const tint = (colour: string) => new RegExp(`^${colour}[0-9a-f]{2}$`) // inside a dashed outline
     expect(colours('league')[0]).toMatch(tint(palette.company.openai))
