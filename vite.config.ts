@@ -1,5 +1,5 @@
-import process from 'node:process'
 import type { Plugin } from 'vite'
+import process from 'node:process'
 import { defineConfig } from 'vite'
 import { remoteGate } from './scripts/remote-gate.ts'
 

@@ -1,5 +1,6 @@
+import type { TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
-import { BaseSequencer, type TestSpecification } from 'vitest/node'
+import { BaseSequencer } from 'vitest/node'
 
 /** exports.test.ts last: it reads the exports the global setup makes while the other files run. */
 class ExportsLast extends BaseSequencer {

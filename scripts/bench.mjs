@@ -18,8 +18,8 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { launchChromium, requireChromium } from './chromium.mjs'
 import { searchKeystrokes } from './bench-search.mjs'
+import { launchChromium, requireChromium } from './chromium.mjs'
 import { deckSlides } from './export-checks.mjs'
 import { startServer } from './preview.mjs'
 
@@ -122,7 +122,9 @@ async function chartDrawn(/** @type {import('playwright-core').Browser} */ brows
     await page.evaluate((n) => {
       const state = { t0: 0, drawnAt: 0 }
       Object.assign(window, { __chart: state })
-      addEventListener('keydown', (e) => { state.t0 ||= e.timeStamp || performance.now() }, { capture: true })
+      addEventListener('keydown', (e) => {
+        state.t0 ||= e.timeStamp || performance.now()
+      }, { capture: true })
       const visible = (/** @type {Element | null} */ el) => !!el && el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden'
       const tick = () => {
         const slide = document.querySelector(`#slideshow [data-slidev-no="${n}"]`)
@@ -250,7 +252,9 @@ async function main() {
     Object.assign(results.export, { deckBytes: statSync(decks.deck.pdf).size, baselineBytes: statSync(decks.baseline.pdf).size })
   })
 
-  await attempt('search', async () => { results.search = await searchKeystrokes(ROOT, SLIDEV, path.join(OUT, 'dist-presenter')) })
+  await attempt('search', async () => {
+    results.search = await searchKeystrokes(ROOT, SLIDEV, path.join(OUT, 'dist-presenter'))
+  })
 
   results.loadavgEnd = os.loadavg()[0]
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -264,8 +268,10 @@ async function main() {
 
 /** Prints the figures as a markdown table (the README's). */
 function printTable(/** @type {Record<string, any>} */ r) {
-  const s = (/** @type {number} */ v) => `${(v / 1000).toFixed(1)} s`, ms = (/** @type {number} */ v) => `${v.toFixed(0)} ms`
-  const kB = (/** @type {number} */ b) => `${(b / 1000).toFixed(0)} kB`, MB = (/** @type {number} */ b) => `${(b / 1e6).toFixed(2)} MB`
+  const s = (/** @type {number} */ v) => `${(v / 1000).toFixed(1)} s`
+  const ms = (/** @type {number} */ v) => `${v.toFixed(0)} ms`
+  const kB = (/** @type {number} */ b) => `${(b / 1000).toFixed(0)} kB`
+  const MB = (/** @type {number} */ b) => `${(b / 1e6).toFixed(2)} MB`
   /** @type {string[][]} */
   const rows = []
   const ratioRow = (/** @type {string} */ label, /** @type {number} */ deck, /** @type {number} */ baseline, /** @type {(v: number) => string} */ unit, /** @type {number} */ target) => {

@@ -15,7 +15,7 @@ export const CHROMIUM_HELP = `No Chromium at $CHROMIUM_PATH or ${DEFAULT_CHROMIU
  * The Chromium to use, or undefined when there is none. A CHROMIUM_PATH that is set but not
  * executable is an error: a typo should not fall back to another browser.
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {string | undefined}
+ * @returns {string | undefined} the executable's path
  */
 export function findChromium(env = process.env) {
   const override = env.CHROMIUM_PATH?.trim()

@@ -59,7 +59,7 @@ function run(tool, args) {
 
 /** Share of pixels of a PGM/PPM (P5/P6) that are not background (alpha mask: not transparent). */
 export function inkShare(/** @type {Buffer} */ image) {
-  const header = image.subarray(0, 64).toString('latin1').match(/^P([56])\s+(\d+)\s+(\d+)\s+\d+\s/)
+  const header = image.subarray(0, 64).toString('latin1').match(/^P([56])\s+\d+\s+\d+\s+\d+\s/)
   if (!header)
     return 0
   const channels = header[1] === '6' ? 3 : 1
@@ -142,11 +142,13 @@ export function unzip(/** @type {Buffer} */ zip) {
   return files
 }
 
-const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })
+const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' })
 /** The text runs of a DrawingML part, joined, entities decoded. */
-export const xmlText = (/** @type {string} */ xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
-  .map(m => (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? ''))
-  .join(' ')
+export function xmlText(/** @type {string} */ xml) {
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map(m => (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? ''))
+    .join(' ')
+}
 
 /**
  * What is wrong with a PowerPoint: not a ZIP, wrong slide count, a slide without editable text, a
@@ -192,7 +194,7 @@ export function htmlProblems(/** @type {string} */ file) {
     problems.push(`${(html.length / MB).toFixed(2)} MB, more than the 3 MB allowed`)
   if (!/<script type="module">/.test(html))
     problems.push('no inline script: the deck would not start')
-  const external = html.match(/<(?:script|link)\b[^>]*\b(?:src|href)="(?!data:)[^"]*"/g)
+  const external = html.match(/<(?:script|link)\b[^>]+\b(?:src|href)="(?!data:)[^"]*"/g)
   if (external)
     problems.push(`still loads separate files: ${external.join(', ')}`)
   return problems
@@ -203,7 +205,7 @@ export function summaryProblems(/** @type {string} */ file) {
   const problems = pdfProblems(file, { pages: 1 })
   const info = run('pdfinfo', [file])
   if (!/^Page size:.*\(A4\)/m.test(info))
-    problems.push(`not an A4 page (${info.match(/^Page size:\s*(.*)$/m)?.[1]})`)
+    problems.push(`not an A4 page (${info.match(/^Page size:\s*(\S.*)$/m)?.[1]})`)
   if (!/^Tagged:\s+yes/m.test(info))
     problems.push('not a tagged PDF')
   const text = run('pdftotext', [file, '-'])
@@ -242,7 +244,7 @@ async function postProcess(/** @type {string} */ kind, /** @type {string} */ fil
     return []
   }
   catch (error) {
-    return [/** @type {Error} */ (error).message]
+    return [error instanceof Error ? error.message : String(error)]
   }
 }
 
@@ -252,8 +254,12 @@ function runExport(/** @type {string[]} */ command) {
     const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` }
     const child = spawn(command[0] ?? '', command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (d) => { output += d; process.stdout.write(d) })
-    child.stderr.on('data', (d) => { output += d; process.stderr.write(d) })
+    for (const [from, to] of /** @type {const} */ ([[child.stdout, process.stdout], [child.stderr, process.stderr]])) {
+      from.on('data', (d) => {
+        output += d
+        to.write(d)
+      })
+    }
     child.on('error', reject)
     child.on('exit', code => code === 0 ? resolve(output) : reject(new Error(`\`${command.join(' ')}\` exited with ${code}`)))
   })
@@ -295,7 +301,7 @@ export async function main(argv) {
       catch (error) {
         if (error instanceof MissingTool)
           throw error
-        problems = [/** @type {Error} */ (error).message]
+        problems = [error instanceof Error ? error.message : String(error)]
       }
       if (!problems.length) {
         renameSync(temporary, output)

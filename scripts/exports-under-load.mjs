@@ -31,8 +31,12 @@ function stop() {
   if (current?.pid && current.exitCode === null)
     process.kill(-current.pid) // the export's process group: npm, Slidev and its Chromium
 }
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
-  process.on(signal, () => { stop(); process.exit(1) })
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    stop()
+    process.exit(1)
+  })
+}
 
 /** `npm run <script>` in its own process group: whether it passed, and its output. */
 function runScript(/** @type {string} */ script) {
@@ -40,8 +44,11 @@ function runScript(/** @type {string} */ script) {
     let output = ''
     const env = { ...process.env, DECK_EXPORT_DIR: dir }
     current = spawn('npm', ['run', '--silent', script], { env, detached: true })
-    current.stdout?.on('data', (d) => { output += d })
-    current.stderr?.on('data', (d) => { output += d })
+    const collect = (/** @type {Buffer} */ d) => {
+      output += d
+    }
+    current.stdout?.on('data', collect)
+    current.stderr?.on('data', collect)
     current.on('close', code => resolve({ ok: code === 0, output }))
   }))
 }

@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser/core'
 import { createJiti } from 'jiti'
 
-/** @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit
- */
+/** @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit */
 /** @typedef {{ slide: number, says: string[], matchesNoFact: string[], statusWording: string[] }} NoteHit */
-/** @typedef {{ key: string, status: string, keys: string[], charts: string[], slides: SlideHit[], notes: NoteHit[],
- *   sources: string[], exports: string[] }} Impact */
+/**
+ * @typedef {{ key: string, status: string, keys: string[], charts: string[], slides: SlideHit[], notes: NoteHit[],
+ *   sources: string[], exports: string[] }} Impact
+ */
 
 /** @param {string} key @param {string} root @returns {Promise<Impact>} */
 export async function factImpact(key, root) {
@@ -45,8 +46,7 @@ export async function factImpact(key, root) {
     .filter(([, spec]) => spec.bars.some(b => keys.includes(b.key)) || keys.includes(spec.multiple ?? ''))
     .map(([id]) => id)
   /** @type {Impact} */
-  const out = { key, status: fact?.status ?? 'our arithmetic', keys, charts, slides: [], notes: [], sources: [],
-    exports: [] }
+  const out = { key, status: fact?.status ?? 'our arithmetic', keys, charts, slides: [], notes: [], sources: [], exports: [] }
   slides.forEach((slide, i) => {
     const no = i + 1
     /** @type {string[]} */
@@ -54,8 +54,7 @@ export async function factImpact(key, root) {
       .filter(k => keys.includes(k))
     const text = slide.content.replace(/<!--[\s\S]*?-->/g, '')
     const deal = fact && listed.length ? spoken.dealSentences(text.replace(/<[^>]+>/g, ' ')) : []
-    const placed = [...text.matchAll(/<(Fig|BarChart|PartnershipTriangle)\b[^>]*>/g)].map(m => m[0])
-      .filter(tag => [...keys, ...charts].some(k => tag.includes(`"${k}"`)) || tag.includes('PartnershipTriangle'))
+    const placed = [...text.matchAll(/<(Fig|BarChart|PartnershipTriangle)\b[^>]*>/g)].map(m => m[0]).filter(tag => [...keys, ...charts].some(k => tag.includes(`"${k}"`)) || tag.includes('PartnershipTriangle'))
     if (listed.length)
       out.slides.push({ slide: no, title: slide.title ?? '', figures: listed, placed, statusWording: deal })
     if (text.includes('<FactSheet'))
@@ -66,14 +65,14 @@ export async function factImpact(key, root) {
     const says = spoken.spokenNumbers(note).filter(n => values.some(v => spoken.withinRounding(n.value, v)))
     const stale = spoken.unmatchedNumbers(note, FACTS, minutes)
     const dealNote = fact && listed.length ? spoken.dealSentences(note) : []
-    if (says.length || stale.length || dealNote.length)
-      out.notes.push({ slide: no, says: says.map(n => n.said), matchesNoFact: stale.map(n => n.said),
-        statusWording: dealNote })
+    if (says.length || stale.length || dealNote.length) {
+      out.notes.push({ slide: no, says: says.map(n => n.said), matchesNoFact: stale.map(n => n.said), statusWording: dealNote })
+    }
   })
   const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
   out.exports = Object.values(scripts).flatMap(s => [...String(s).matchAll(/exports\/[\w.-]+/g)].map(m => m[0]))
   if (!Number.isFinite(minutes))
-    throw new Error('slides.md headmatter has no duration in minutes')
+    throw new TypeError('slides.md headmatter has no duration in minutes')
   return out
 }
 
@@ -85,8 +84,8 @@ export function describe(r) {
   return [
     `${r.key} (${r.status}); with the ratios built on it: ${r.keys.join(', ')}`,
     line('Slides and titles:', r.slides.map(s => `slide ${s.slide} "${s.title}": ${(s.placed.length ? s.placed : s.figures)
-      .join(' ')}`
-      + (s.statusWording.length ? `\n      status wording to check: ${quote(s.statusWording)}` : ''))),
+      .join(' ')}${
+      s.statusWording.length ? `\n      status wording to check: ${quote(s.statusWording)}` : ''}`)),
     line('Charts (follow the facts):', r.charts),
     line('Notes (typed by hand: reword):', r.notes.map(n => `slide ${n.slide}: ${[
       n.says.length ? `says ${n.says.join(', ')}` : '',

@@ -16,18 +16,21 @@ const { values } = parseArgs({ options: { output: { type: 'string', default: 'ex
 const output = path.resolve(values.output ?? '')
 const dir = mkdtempSync(path.join(tmpdir(), 'deck-one-file-'))
 try {
-  execFileSync('slidev', ['build', '--without-notes', '--router-mode', 'hash', '--base', './', '--out', dir], {
+  const args = ['build', '--without-notes', '--router-mode', 'hash', '--base', './', '--out', dir]
+  execFileSync('slidev', args, {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DECK_ONE_FILE: '1' },
   })
   const read = (/** @type {string} */ file) => readFileSync(path.join(dir, file))
-  const html = read('index.html').toString('utf8')
+  const text = (/** @type {string} */ file) => read(file).toString('utf8')
+  const html = text('index.html')
+    // `</script` inside the code would end the inline script early.
     .replace(/<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/g, (_, file) =>
-      // `</script` inside the code would end the inline script early.
-      `<script type="module">${read(file).toString('utf8').replace(/<\/(script)/gi, '<\\/$1')}</script>`)
-    .replace(/<link rel="stylesheet" crossorigin href="\.\/([^"]+)">/g, (_, file) => `<style>${read(file).toString('utf8')
-      .replace(/,url\(\.\/[^)]+\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, '')}</style>`)
-    .replace(/<link rel="icon" href="\.\/([^"]+\.svg)">/, (_, file) => `<link rel="icon" href="data:image/svg+xml;base64,${read(file).toString('base64')}">`)
+      `<script type="module">${text(file).replace(/<\/(script)/gi, '<\\/$1')}</script>`)
+    .replace(/<link rel="stylesheet" crossorigin href="\.\/([^"]+)">/g, (_, file) =>
+      `<style>${text(file).replace(/,url\(\.\/[^)]+\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, '')}</style>`)
+    .replace(/<link rel="icon" href="\.\/([^"]+\.svg)">/, (_, file) =>
+      `<link rel="icon" href="data:image/svg+xml;base64,${read(file).toString('base64')}">`)
   const left = html.match(/(?:src|href)="\.\/[^"]+"|url\(\.\/[^)]+\)/g)
   if (left)
     throw new Error(`one-file: ${left.join(', ')} still point at separate files`)

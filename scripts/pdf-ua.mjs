@@ -4,16 +4,27 @@
 // Chromium already tags headings, lists, figures (/Alt from aria-label) and links, sets /Lang, /Tabs /S
 // and DisplayDocTitle; content it leaves out of the structure tree (aria-hidden: the footer in print,
 // backgrounds, decorative logos) is drawn unmarked, and is marked here as /Artifact.
+import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import {
-  decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString,
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
 } from 'pdf-lib'
 
-/** Content-stream tokens: strings, hex strings, dict brackets, names, numbers and operators. Chromium
- *  writes text as hex strings; a literal string with unbalanced escaped parentheses is not expected. */
-const TOKEN = /\((?:[^\\()]|\\[\s\S])*\)|<<|>>|<[0-9A-Fa-f\s]*>|[[\]]|\/[^\s/<>()[\]{}%]*|[^\s/<>()[\]{}%]+/g
-const OPERATOR = /^(?:[A-Za-z'"][A-Za-z*]*|')$/
+/**
+ * Content-stream tokens: strings, hex strings, dict brackets, names, numbers and operators. Chromium
+ *  writes text as hex strings; a literal string with unbalanced escaped parentheses is not expected.
+ */
+const TOKEN = /\((?:[^\\()]|\\[\s\S])*\)|<<|>>|<[0-9A-F\s]*>|[[\]]|\/[^\s/<>()[\]{}%]*|[^\s/<>()[\]{}%]+/gi
+const OPERATOR = /^[A-Z'"][A-Z*]*$/i
 const PAINTS = new Set(['Tj', 'TJ', '\'', '"', 'Do', 'sh', 'BI', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*'])
 
 /**
@@ -21,7 +32,7 @@ const PAINTS = new Set(['Tj', 'TJ', '\'', '"', 'Do', 'sh', 'BI', 'f', 'F', 'f*',
  * sequence: what a screen reader neither reads nor knows to skip. Each span runs from the end of a
  * sequence (or the stream's start) to just before the operands of the next BDC/BMC (or the end).
  * @param {string} content
- * @returns {[number, number][]}
+ * @returns {[number, number][]} the spans, in order
  */
 export function unmarkedSpans(content) {
   /** @type {[number, number][]} */
@@ -92,8 +103,11 @@ export async function makePdfUa(file) {
   const { catalog, context } = doc
   const title = doc.getTitle()
   const lang = catalog.lookupMaybe(N('Lang'), PDFString, PDFHexString)?.decodeText()
-  const missing = !title ? 'no /Title' : !lang ? 'no /Lang'
-    : !catalog.has(N('StructTreeRoot')) ? 'not tagged (no /StructTreeRoot)' : ''
+  const missing = !title
+    ? 'no /Title'
+    : !lang
+        ? 'no /Lang'
+        : !catalog.has(N('StructTreeRoot')) ? 'not tagged (no /StructTreeRoot)' : ''
   if (!title || !lang || missing)
     throw new Error(`${file}: cannot make it PDF/UA: ${missing}`)
   const xmp = xmpPacket({ title, lang, author: doc.getAuthor() })
@@ -167,14 +181,14 @@ function qpdfObjects(/** @type {string} */ file, /** @type {string[]} */ streams
  * skip no level; every figure has /Alt; every link has /Contents and a /Link structure element;
  * pages with annotations use structure tab order; nothing is drawn outside the tags or artifacts.
  * @param {string} file
- * @returns {string[]}
+ * @returns {string[]} the problems found, none for a conforming file
  */
 export function pdfUaProblems(file) {
   const objects = qpdfObjects(file)
-  /** An object with references followed. @param {JsonValue | undefined} v @returns {JsonValue | undefined} */
-  const get = v => (typeof v === 'string' && / 0 R$/.test(v) ? follow(objects[`obj:${v}`]) : v)
   const follow = (/** @type {JsonObject | undefined} */ o) => o?.value ?? o?.stream?.dict
-  /** @returns {JsonDict} */
+  /** An object with references followed. @param {JsonValue | undefined} v @returns {JsonValue | undefined} */
+  const get = v => (typeof v === 'string' && v.endsWith(' 0 R') ? follow(objects[`obj:${v}`]) : v)
+  /** @returns {JsonDict} the dictionary, or {} for anything else */
   const dict = (/** @type {JsonValue | undefined} */ v) => {
     const d = get(v)
     return d && typeof d === 'object' && !Array.isArray(d) ? d : {}
@@ -232,9 +246,11 @@ export function pdfUaProblems(file) {
   const levels = elements.map(e => Number(/^\/H([1-6])$/.exec(String(e['/S']))?.[1] ?? 0)).filter(Boolean)
   const skipped = levels.findIndex((level, i) => level > (levels[i - 1] ?? 0) + 1)
   const after = skipped > 0 ? `H${levels[skipped - 1]}` : 'nothing'
-  if (!levels.length || skipped >= 0)
-    problems.push(`PDF/UA 7.4: headings ${levels.length ? `skip a level (H${levels[skipped]} after ${after})`
+  if (!levels.length || skipped >= 0) {
+    problems.push(`PDF/UA 7.4: headings ${levels.length
+      ? `skip a level (H${levels[skipped]} after ${after})`
       : 'missing'}`)
+  }
   const blind = elements.filter(e => e['/S'] === '/Figure' && !text(e['/Alt']).trim()).length
   if (blind)
     problems.push(`PDF/UA 7.3: ${blind} figure${blind > 1 ? 's have' : ' has'} no /Alt`)

@@ -16,14 +16,20 @@ const TITLE_PLACEHOLDER = '<p:sp><p:nvSpPr><p:cNvPr id="1000" name="Title Placeh
   + '<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>'
   + '<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
 
-const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })
+const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' })
 /** A shape's text, entities decoded, for comparing with a slide's title. */
-const shapeText = (/** @type {string} */ xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => m[1] ?? '').join('')
-  .replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? '')
+function shapeText(/** @type {string} */ xml) {
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map(m => m[1] ?? '')
+    .join('')
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? '')
+}
 const same = (/** @type {string} */ s) => s.replace(/[\u2018\u2019]/g, '\'').replace(/\s+/g, ' ').trim().toLowerCase()
-const slideNames = (/** @type {Iterable<string>} */ names) => [...names]
-  .filter(n => /^ppt\/slides\/slide\d+\.xml$/.test(n))
-  .sort((a, b) => Number(a.match(/\d+/)) - Number(b.match(/\d+/)))
+function slideNames(/** @type {Iterable<string>} */ names) {
+  return [...names]
+    .filter(n => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(a.match(/\d+/)) - Number(b.match(/\d+/)))
+}
 
 /**
  * One slide's XML with its heading (the text box whose text is `title`) made the title placeholder,
@@ -40,7 +46,9 @@ export function titledSlide(xml, title, no) {
   const background = xml.match(/<p:bg>[\s\S]*?<a:srgbClr val="(\w+)"/)?.[1]
   const first = shapes[0] ?? ''
   const backdrop = first.startsWith('<p:sp>') && !shapeText(first).trim() && first.includes('<a:off x="0" y="0"/>')
-    && first.includes(`<a:solidFill><a:srgbClr val="${background}"/></a:solidFill><a:ln></a:ln>`) ? first : undefined
+    && first.includes(`<a:solidFill><a:srgbClr val="${background}"/></a:solidFill><a:ln></a:ln>`)
+    ? first
+    : undefined
   const placeholder = heading
     .replace(/<p:cNvSpPr txBox="1"\/>/, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>')
     .replace(/name="Text (\d+)"/, 'name="Title $1"')
@@ -55,8 +63,7 @@ export function titledSlide(xml, title, no) {
 
 /** Marks a picture with blank alt text as decorative (Slidev's exporter gives aria-hidden art " "). */
 export function decorativePictures(/** @type {string} */ xml) {
-  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g,
-    (_, a, b, closed) => `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
+  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g, (_, a, b, closed) => `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
 }
 
 /** Gives a layout or master without one a title placeholder, so a slide's title has one to follow. */
@@ -96,16 +103,19 @@ export function pptxA11yProblems(files) {
     const shapes = [...xml.matchAll(SHAPE)].map(m => m[0])
     const titles = shapes.filter(s => /<p:ph type="(?:title|ctrTitle)"/.test(s))
     const text = same(shapeText(titles[0] ?? ''))
-    if (titles.length !== 1 || !text)
+    if (titles.length !== 1 || !text) {
       problems.push(`slide ${i + 1}: ${titles.length} title placeholders${titles.length ? ' (or an empty one)' : ''}, `
         + 'expected one with text')
-    else if (shapes[0] !== titles[0])
+    }
+    else if (shapes[0] !== titles[0]) {
       problems.push(`slide ${i + 1}: the title is not first in reading order`)
+    }
     if (text && seen.has(text))
       problems.push(`slide ${i + 1}: same title as slide ${seen.get(text)}`)
     seen.set(text, i + 1)
     const blind = shapes
-      .filter(s => s.startsWith('<p:pic>') && !/descr="[^"]*\S[^"]*"/.test(s) && !s.includes('adec:decorative')).length
+      .filter(s => s.startsWith('<p:pic>') && !/descr="\s*(?:[^\s"]|(?:[^\s"][^"]*)?")[^"]*"/.test(s) && !s.includes('adec:decorative'))
+      .length
     if (blind)
       problems.push(`slide ${i + 1}: ${blind} picture(s) with neither alt text nor a decorative mark`)
   }

@@ -1,13 +1,14 @@
+import type { Buffer } from 'node:buffer'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Plugin } from 'vite'
 // The gate of `npm run present:remote`. Whenever the dev server is started with `--remote` or listens beyond
 // loopback, every HTTP request and every WebSocket upgrade (Vite's HMR socket carries Slidev's shared slide,
 // clicks and timer) needs a session cookie, which a small form hands out for SLIDEV_REMOTE_PASSWORD. No address
 // is trusted, this laptop's included. Once in, the only write is Slidev's shared slide state (vue-server-ref posts
 // each move to /@server-reactive/nav): no request changes a project file.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import process from 'node:process'
-import type { Duplex } from 'node:stream'
-import type { Plugin } from 'vite'
 
 export const MIN_PASSWORD_LENGTH = 12
 const COOKIE = 'deck_remote'
@@ -33,15 +34,17 @@ function remoteArgument(argv: readonly string[]): string | undefined {
 
 /** Why the gate cannot be set up with this password and arguments, or undefined when it can. */
 function passwordProblem(password: string | undefined, remote: string | undefined): string | undefined {
-  if (remote)
+  if (remote) {
     return 'Give the password in SLIDEV_REMOTE_PASSWORD, not after --remote: Slidev would print it, serve it '
       + 'to every page and ask public servers for this machine\'s IP address. Use `npm run present:remote`.'
+  }
   const length = password?.length ?? 0
-  if (length < MIN_PASSWORD_LENGTH)
+  if (length < MIN_PASSWORD_LENGTH) {
     return `SLIDEV_REMOTE_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (it has ${length}): `
       + 'the server is open to the whole network and the password is all that keeps others off the notes '
       + 'and the projector. Pick a new one used nowhere else, e.g. four random words: '
       + 'SLIDEV_REMOTE_PASSWORD=walnut-ferry-copper-lamp npm run present:remote'
+  }
 }
 
 function signedIn(req: IncomingMessage): boolean {
@@ -113,10 +116,11 @@ export function remoteGate(): Plugin {
       if (problem)
         throw new Error(problem)
       server.middlewares.use((req, res, next) => {
-        if (!signedIn(req))
+        if (!signedIn(req)) {
           return req.method === 'POST'
             ? void signIn(req, res, password).catch(() => req.destroy())
             : reply(res, 401, loginPage('Enter the presenter\'s password to open this deck.'))
+        }
         if (req.method === 'GET' || req.method === 'HEAD' || (req.method === 'POST' && NAV_STATE.test(req.url ?? '')))
           return next()
         reply(res, 405, 'Read-only while presenting remotely: no request may change the project.')

@@ -1,15 +1,19 @@
+import type { ChartId } from './charts'
+import type { FactTable } from './facts'
 // Each chart's data for people who cannot see it: the table behind its "Data" button, a short source
 // line, and a CSV written from the fact table (not from the drawn labels). Pure TypeScript: the bars
 // come from charts.ts's chartBars, the figures from facts.ts.
-import { chartBars, type ChartId, CHARTS } from './charts'
-import { type FactTable, FACTS, getFact } from './facts'
+import { chartBars, CHARTS } from './charts'
+import { FACTS, getFact } from './facts'
 import { figureText } from './format'
 
 export interface ChartTable {
   readonly caption: string
   readonly head: readonly string[]
-  /** One row per bar, in the order drawn: category, figure as the slide shows it, value in billions of
-   *  US dollars, the article's hedge. */
+  /**
+   * One row per bar, in the order drawn: category, figure as the slide shows it, value in billions of
+   *  US dollars, the article's hedge.
+   */
   readonly rows: readonly (readonly string[])[]
   /** The chart's short source line, under it; a ratio drawn on it is ours. */
   readonly source: string
@@ -38,9 +42,8 @@ export function chartTable(id: ChartId, facts: FactTable = FACTS): ChartTable {
   }
 }
 
-const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'status', 'article_wording',
-  'article_section']
-const csvField = (value: string | number | boolean) => {
+const CSV_HEAD = ['chart', 'bar', 'fact', 'value_billion_usd', 'hedge', 'status', 'article_wording', 'article_section']
+function csvField(value: string | number | boolean) {
   const text = String(value)
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
@@ -51,7 +54,7 @@ export function chartCsv(id: ChartId, facts: FactTable = FACTS): string {
     const fact = getFact(bar.key, facts)
     return [id, bar.category, bar.key, fact.value, fact.hedge, fact.status, fact.wording, fact.section]
   })
-  return [CSV_HEAD, ...rows].map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return `${[CSV_HEAD, ...rows].map(row => row.map(csvField).join(',')).join('\r\n')}\r\n`
 }
 
 /** The CSV as a data: URL, so a download link works from the hosted deck, the one-file copy and file://. */

@@ -2,14 +2,19 @@
 // Pure TypeScript (no Vue, no Slidev), so Vitest checks figures, hedges, axes and sizes in Node.
 import type { Chart, ChartConfiguration, FontSpec, Plugin } from 'chart.js'
 import type { DerivedKey } from './derived'
-import { type Company, type FactKey, type FactTable, FACTS, getFact } from './facts'
-import { figureText, formatFact, STATUS_WORDS, statusPhrase } from './format'
+import type { Company, FactKey, FactTable } from './facts'
 import type { Palette } from './palette'
+import { FACTS, getFact } from './facts'
+import { figureText, formatFact, STATUS_WORDS, statusPhrase } from './format'
 
 export type ChartId = 'league' | 'jump' | 'priceRevenue' | 'amazonBets'
 
-export const COMPANY_NAME: Readonly<Record<Company, string>> = {
-  openai: 'OpenAI', amazon: 'Amazon', microsoft: 'Microsoft', xai: 'xAI', anthropic: 'Anthropic',
+const COMPANY_NAME: Readonly<Record<Company, string>> = {
+  openai: 'OpenAI',
+  amazon: 'Amazon',
+  microsoft: 'Microsoft',
+  xai: 'xAI',
+  anthropic: 'Anthropic',
 }
 
 interface BarSpec {
@@ -32,18 +37,28 @@ export interface ChartSpec {
 
 export const CHARTS: Readonly<Record<ChartId, ChartSpec>> = {
   league: { horizontal: true, subject: 'openai', bars: [
-    { key: 'openAIValuation' }, { key: 'xAIValuation' }, { key: 'anthropicValuation' }] },
+    { key: 'openAIValuation' },
+    { key: 'xAIValuation' },
+    { key: 'anthropicValuation' },
+  ] },
   jump: { horizontal: false, subject: 'openai', multiple: 'valuationJump', bars: [
-    { key: 'openAIValuationBefore', category: 'Months ago' }, { key: 'openAIValuation', phraseIn: 'category' }] },
+    { key: 'openAIValuationBefore', category: 'Months ago' },
+    { key: 'openAIValuation', phraseIn: 'category' },
+  ] },
   priceRevenue: { horizontal: false, subject: 'openai', multiple: 'revenueMultiple', bars: [
     { key: 'openAIRevenue', category: 'Revenue, annualized' },
-    { key: 'openAIValuation', category: 'Valuation', phraseIn: 'category' }] },
+    { key: 'openAIValuation', category: 'Valuation', phraseIn: 'category' },
+  ] },
   amazonBets: { horizontal: false, subject: 'amazon', multiple: 'betOverAnthropic', bars: [
-    { key: 'amazonInAnthropic', category: 'Anthropic' }, { key: 'amazonInOpenAI', category: 'OpenAI' }] },
+    { key: 'amazonInAnthropic', category: 'Anthropic' },
+    { key: 'amazonInOpenAI', category: 'OpenAI' },
+  ] },
 }
 
-/** One checked bar, ready to draw. The styles are the deck's one language for uncertain figures
- *  (the sources slide's legend): solid is reported, a fade is a floor, a dashed outline hangs on the deal. */
+/**
+ * One checked bar, ready to draw. The styles are the deck's one language for uncertain figures
+ *  (the sources slide's legend): solid is reported, a fade is a floor, a dashed outline hangs on the deal.
+ */
 export interface Bar {
   readonly key: FactKey
   readonly category: string
@@ -97,7 +112,7 @@ const FLOOR_FADE = 0.12
 const GAP = 8
 const LINE_HEIGHT = 1.2
 
-export function font(size: number, weight: FontSpec['weight'] = 'normal'): FontSpec {
+function font(size: number, weight: FontSpec['weight'] = 'normal'): FontSpec {
   return { family: 'Inter, system-ui, sans-serif', size, weight, style: 'normal', lineHeight: LINE_HEIGHT }
 }
 /** The direct label's two lines: the figure in bold, the note in regular weight. */
@@ -149,7 +164,7 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
 }
 
 /** The widest direct label, in canvas px. */
-export function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]): number {
+function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]): number {
   ctx.save()
   const widths = bars.flatMap(b => b.lines.map((line, i) => {
     ctx.font = cssFont(LABEL_FONTS[i]!)

@@ -7,7 +7,7 @@ export type Hedge = 'at least' | 'north of' | 'around' | 'reported' | 'estimated
 
 /** Where the figure stands: a reported fact, part of a deal still in talks, an estimate, a closed deal. */
 export type Status = 'reported' | 'in talks' | 'estimated' | 'closed'
-export const STATUSES: readonly Status[] = ['reported', 'in talks', 'estimated', 'closed']
+const STATUSES: readonly Status[] = ['reported', 'in talks', 'estimated', 'closed']
 
 export type Company = 'openai' | 'amazon' | 'microsoft' | 'xai' | 'anthropic'
 
@@ -44,26 +44,14 @@ const CHECKED = '2026-11-27'
 const DEAL = 'The Deal That Changes Everything'
 
 const RAW_FACTS = {
-  amazonInOpenAI: { label: 'Amazon investment in OpenAI', company: 'amazon', value: 10, hedge: 'at least',
-    status: 'in talks', checked: CHECKED, wording: 'in talks to invest at least $10 billion', section: 'Opening' },
-  openAIValuation: { label: 'OpenAI valuation', company: 'openai', value: 500, hedge: 'north of', status: 'in talks',
-    phrase: 'condition', checked: CHECKED, wording: 'If the deal closes, OpenAI would be valued north of $500 billion',
-    section: `Opening; ${DEAL}` },
-  openAIValuationBefore: { label: 'OpenAI valuation months ago', company: 'openai', value: 150, hedge: 'none',
-    status: 'reported', checked: CHECKED, wording: 'valued at $150 billion just months ago', section: DEAL },
-  xAIValuation: { label: 'xAI valuation', company: 'xai', value: 230, hedge: 'reported', status: 'reported',
-    checked: CHECKED, wording: 'xAI ($230 billion reported)', section: DEAL },
-  anthropicValuation: { label: 'Anthropic valuation', company: 'anthropic', value: 183, hedge: 'none',
-    status: 'reported', checked: CHECKED, wording: 'Anthropic ($183 billion)', section: DEAL },
-  microsoftInOpenAI: { label: 'Microsoft commitment to OpenAI', company: 'microsoft', value: 13, hedge: 'around',
-    status: 'reported', checked: CHECKED, section: DEAL,
-    wording: 'committed around $13 billion through Azure cloud credits and direct investment' },
-  amazonInAnthropic: { label: 'Amazon investment in Anthropic', company: 'amazon', value: 4, hedge: 'none',
-    status: 'reported', checked: CHECKED, wording: 'They invested $4 billion in Anthropic',
-    section: 'Why Amazon Actually Needs This' },
-  openAIRevenue: { label: 'OpenAI annualized revenue', company: 'openai', value: 5, hedge: 'estimated',
-    status: 'estimated', checked: CHECKED, wording: 'estimates put it around $5 billion annualized',
-    section: 'The Valuation Question' },
+  amazonInOpenAI: { label: 'Amazon investment in OpenAI', company: 'amazon', value: 10, hedge: 'at least', status: 'in talks', checked: CHECKED, wording: 'in talks to invest at least $10 billion', section: 'Opening' },
+  openAIValuation: { label: 'OpenAI valuation', company: 'openai', value: 500, hedge: 'north of', status: 'in talks', phrase: 'condition', checked: CHECKED, wording: 'If the deal closes, OpenAI would be valued north of $500 billion', section: `Opening; ${DEAL}` },
+  openAIValuationBefore: { label: 'OpenAI valuation months ago', company: 'openai', value: 150, hedge: 'none', status: 'reported', checked: CHECKED, wording: 'valued at $150 billion just months ago', section: DEAL },
+  xAIValuation: { label: 'xAI valuation', company: 'xai', value: 230, hedge: 'reported', status: 'reported', checked: CHECKED, wording: 'xAI ($230 billion reported)', section: DEAL },
+  anthropicValuation: { label: 'Anthropic valuation', company: 'anthropic', value: 183, hedge: 'none', status: 'reported', checked: CHECKED, wording: 'Anthropic ($183 billion)', section: DEAL },
+  microsoftInOpenAI: { label: 'Microsoft commitment to OpenAI', company: 'microsoft', value: 13, hedge: 'around', status: 'reported', checked: CHECKED, section: DEAL, wording: 'committed around $13 billion through Azure cloud credits and direct investment' },
+  amazonInAnthropic: { label: 'Amazon investment in Anthropic', company: 'amazon', value: 4, hedge: 'none', status: 'reported', checked: CHECKED, wording: 'They invested $4 billion in Anthropic', section: 'Why Amazon Actually Needs This' },
+  openAIRevenue: { label: 'OpenAI annualized revenue', company: 'openai', value: 5, hedge: 'estimated', status: 'estimated', checked: CHECKED, wording: 'estimates put it around $5 billion annualized', section: 'The Valuation Question' },
 } as const satisfies Record<string, Fact>
 
 export type FactKey = keyof typeof RAW_FACTS
@@ -96,7 +84,7 @@ export function attempt<T>(read: () => T, field = 'figure'): Attempt<T> {
 }
 
 export function isFactKey(key: string): key is FactKey {
-  return Object.prototype.hasOwnProperty.call(RAW_FACTS, key)
+  return Object.hasOwn(RAW_FACTS, key)
 }
 
 /** Looks a fact up and checks it, so a broken table fails loudly at the figure that is wrong. */
@@ -112,10 +100,10 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 }
 
 /** A fact's status must be a known one and its check date a real YYYY-MM-DD day. */
-export function checkRecord(key: string, fact: Fact): void {
-  if (!STATUSES.includes(fact.status))
-    throw new FactError(`facts.${key}.status`,
-      `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
+function checkRecord(key: string, fact: Fact): void {
+  if (!STATUSES.includes(fact.status)) {
+    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
+  }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(String(fact.checked)) ? new Date(`${fact.checked}T00:00:00Z`) : undefined
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== fact.checked)
     throw new FactError(`facts.${key}.checked`, `expected a date as YYYY-MM-DD, got ${JSON.stringify(fact.checked)}`)
@@ -133,8 +121,7 @@ export function figuresAsOf(table: FactTable = FACTS): string {
   return FACT_KEYS.map(k => table[k].checked).sort()[0]!
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December']
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** 2026-11-27 → "27 November 2026" (short: "27 Nov 2026"), the same on every machine. */
 export function formatDay(iso: string, short = false): string {
@@ -143,15 +130,17 @@ export function formatDay(iso: string, short = false): string {
   return `${d} ${short ? month.slice(0, 3) : month} ${y}`
 }
 
-/** "Figures as of 27 November 2026 · v1.1": the cover, the sources slide and the exports' properties;
- *  the footer has the short form, "figures as of 27 Nov 2026 · v1.1". */
+/**
+ * "Figures as of 27 November 2026 · v1.1": the cover, the sources slide and the exports' properties;
+ *  the footer has the short form, "figures as of 27 Nov 2026 · v1.1".
+ */
 export function editionLine(form: 'long' | 'short' = 'long', table: FactTable = FACTS): string {
   const day = formatDay(figuresAsOf(table), form === 'short')
   return `${form === 'short' ? 'figures' : 'Figures'} as of ${day} · v${EDITION.version}`
 }
 
 /** Whole days from a YYYY-MM-DD day to `now`. */
-export function daysSince(iso: string, now: Date): number {
+function daysSince(iso: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000)
 }
 
@@ -161,7 +150,8 @@ export function figuresAge(now: Date, limit: unknown, table: FactTable = FACTS):
     throw new FactError('headmatter figuresMaxAge', `expected a whole number of days, got ${JSON.stringify(limit)}`)
   const days = daysSince(figuresAsOf(table), now)
   const text = days <= 0 ? 'figures checked today' : `figures checked ${days} day${days === 1 ? '' : 's'} ago`
-  return days > limit ? { text: `⚠ ${text}: re-check them (limit ${limit} days)`, stale: true }
+  return days > limit
+    ? { text: `⚠ ${text}: re-check them (limit ${limit} days)`, stale: true }
     : { text, stale: false }
 }
 

@@ -2,9 +2,9 @@
 // The article's hedge stays attached to each figure: "$500B+", "~$13B", "$230B (reported)", and
 // its status decides the deal wording: "in talks", "if the deal closes", a dashed bar.
 import type { DerivedKey } from './derived'
-import { DERIVATIONS, derive, derivedHedge } from './derived'
 import type { Fact, FactTable, Hedge, Status } from './facts'
-import { checkAmount, FACTS, FactError, getFact, isFactKey } from './facts'
+import { DERIVATIONS, derive, derivedHedge } from './derived'
+import { checkAmount, FactError, FACTS, getFact, isFactKey } from './facts'
 
 export type FigureForm = 'short' | 'long'
 
@@ -16,13 +16,21 @@ export function formatAmount(billions: number, field = 'amount'): string {
 }
 
 const SHORT: Record<Hedge, (amount: string) => string> = {
-  'at least': a => `${a}+`, 'north of': a => `${a}+`, 'around': a => `~${a}`,
-  'reported': a => `${a} (reported)`, 'estimated': a => `~${a} (est.)`, 'none': a => a,
+  'at least': a => `${a}+`,
+  'north of': a => `${a}+`,
+  'around': a => `~${a}`,
+  'reported': a => `${a} (reported)`,
+  'estimated': a => `~${a} (est.)`,
+  'none': a => a,
 }
 
 const LONG: Record<Hedge, (amount: string) => string> = {
-  'at least': a => `at least ${a}`, 'north of': a => `north of ${a}`, 'around': a => `around ${a}`,
-  'reported': a => `${a}, reported`, 'estimated': a => `around ${a}, estimated`, 'none': a => a,
+  'at least': a => `at least ${a}`,
+  'north of': a => `north of ${a}`,
+  'around': a => `around ${a}`,
+  'reported': a => `${a}, reported`,
+  'estimated': a => `around ${a}, estimated`,
+  'none': a => a,
 }
 
 export function formatFact(fact: Fact, form: FigureForm = 'short', field = 'fact'): string {
@@ -56,7 +64,7 @@ export function formatMultiple(times: number, field = 'multiple', hedge: 'at lea
 }
 
 export function isDerivedKey(key: string): key is DerivedKey {
-  return Object.prototype.hasOwnProperty.call(DERIVATIONS, key)
+  return Object.hasOwn(DERIVATIONS, key)
 }
 
 /** The text for any figure the deck shows, by key: a fact or a derived ratio. */
@@ -105,6 +113,5 @@ export function figureSource(key: string, table: FactTable = FACTS): FigureSourc
   }
   const fact = getFact(key, table)
   const phrase = statusPhrase(fact)
-  return { key, label: phrase ? `${fact.label}, ${phrase}` : fact.label, text, hedge: fact.hedge, status: fact.status,
-    checked: fact.checked, wording: fact.wording, origin: fact.section }
+  return { key, label: phrase ? `${fact.label}, ${phrase}` : fact.label, text, hedge: fact.hedge, status: fact.status, checked: fact.checked, wording: fact.wording, origin: fact.section }
 }

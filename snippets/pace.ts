@@ -2,7 +2,7 @@
 // as a whole is ahead of or behind the plan the budgets make. Pure: the Vue layer feeds it the clock.
 
 /** A slide's `budget:` is missing or not a number of seconds. */
-export class BudgetError extends Error {
+class BudgetError extends Error {
   constructor(readonly field: string, problem: string) {
     super(`${field} ${problem}`)
     this.name = 'BudgetError'
@@ -38,7 +38,7 @@ export interface PaceInput {
   slideSeconds: number
 }
 
-export type PaceStatus = 'ahead' | 'behind' | 'on time'
+type PaceStatus = 'ahead' | 'behind' | 'on time'
 
 export interface Pace {
   slideSeconds: number
@@ -53,7 +53,7 @@ export interface Pace {
 }
 
 /** Differences under this many seconds read as on time: nobody paces a talk to the second. */
-export const ON_TIME_WITHIN = 5
+const ON_TIME_WITHIN = 5
 
 /**
  * Where the talk stands. The plan reaches this slide after the budgets of the slides before it and

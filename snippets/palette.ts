@@ -20,20 +20,30 @@ export interface Palette {
   readonly company: Readonly<Record<Company | 'nvidia', string>>
 }
 
-export const LIGHT: Palette = {
+const LIGHT: Palette = {
   mode: 'light',
-  background: '#ffffff', surface: '#f3f5f8', text: '#141a22', muted: '#4a5563',
-  rule: '#d5dbe3', accent: '#3d4f66', other: '#5f6b7a', risk: '#b3261e',
-  company: { amazon: '#a8500a', microsoft: '#0063b1', openai: '#0b7563',
-    nvidia: '#4a7a00', xai: '#5f6b7a', anthropic: '#5f6b7a' },
+  background: '#ffffff',
+  surface: '#f3f5f8',
+  text: '#141a22',
+  muted: '#4a5563',
+  rule: '#d5dbe3',
+  accent: '#3d4f66',
+  other: '#5f6b7a',
+  risk: '#b3261e',
+  company: { amazon: '#a8500a', microsoft: '#0063b1', openai: '#0b7563', nvidia: '#4a7a00', xai: '#5f6b7a', anthropic: '#5f6b7a' },
 }
 
-export const DARK: Palette = {
+const DARK: Palette = {
   mode: 'dark',
-  background: '#121821', surface: '#1c2430', text: '#eef2f6', muted: '#b4bfcc',
-  rule: '#354152', accent: '#a9bcd4', other: '#9aa5b3', risk: '#ff8f86',
-  company: { amazon: '#ffab4c', microsoft: '#5cb3ff', openai: '#3fd0b0',
-    nvidia: '#a6d85a', xai: '#9aa5b3', anthropic: '#9aa5b3' },
+  background: '#121821',
+  surface: '#1c2430',
+  text: '#eef2f6',
+  muted: '#b4bfcc',
+  rule: '#354152',
+  accent: '#a9bcd4',
+  other: '#9aa5b3',
+  risk: '#ff8f86',
+  company: { amazon: '#ffab4c', microsoft: '#5cb3ff', openai: '#3fd0b0', nvidia: '#a6d85a', xai: '#9aa5b3', anthropic: '#9aa5b3' },
 }
 
 export function paletteFor(isDark: boolean): Palette {

@@ -19,7 +19,7 @@ export interface RehearsalFile {
 }
 
 /** A rehearsal file that is not JSON, not ours, from another deck, or holds a bad time. */
-export class RehearsalError extends Error {
+class RehearsalError extends Error {
   readonly field: string
   constructor(field: string, problem: string) {
     super(`${field}: ${problem}`)

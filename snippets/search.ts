@@ -2,7 +2,7 @@
 // backup questions, each pointing at the slide to jump to. Pure: the Vue layer feeds it the slides.
 import type { FigureSource } from './format'
 
-export type SearchKind = 'question' | 'slide' | 'figure' | 'note'
+type SearchKind = 'question' | 'slide' | 'figure' | 'note'
 
 export interface SearchEntry {
   kind: SearchKind
@@ -29,15 +29,17 @@ const WEIGHT: Record<SearchKind, number> = { question: 4, slide: 3, figure: 2, n
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' }
 
 /** Markdown or the built deck's note HTML as plain text. */
-const plain = (text: string) => text
-  .replace(/\[click(?::\d+)?\]/g, ' ')
-  .replace(/<[^>]+>/g, ' ')
-  .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-  .replace(/&([a-z]+);/g, (m, name: string) => ENTITIES[name] ?? m)
-  .replace(/[*_`#]/g, '')
-  .replace(/[’‘]/g, '\'')
-  .replace(/\s+/g, ' ')
-  .trim()
+function plain(text: string) {
+  return text
+    .replace(/\[click(?::\d+)?\]/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&([a-z]+);/g, (m, name: string) => ENTITIES[name] ?? m)
+    .replace(/[*_`#]/g, '')
+    .replace(/[’‘]/g, '\'')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
 
 const isBackup = (slide: SearchSlide) => /\bdeck-backup\b/.test(String(slide.frontmatter.class ?? ''))
 

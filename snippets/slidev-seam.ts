@@ -4,20 +4,20 @@
 // The patched Slidev files are the other half of the seam: patches/README.md.
 
 /** Classes and ids Slidev puts on its views (for a selector, prefix `.` or `#`). */
-export const PRESENTER = 'slidev-presenter'
-export const NOTES_SECTION = 'grid-section note'
-export const NOTE = 'slidev-note'
-export const NOTE_MARK = 'slidev-note-click-mark'
-export const NOTE_MARK_ACTIVE = 'slidev-note-click-mark-active'
-export const NOTE_FADE = 'slidev-note-fade'
-export const NOTE_WITH_CLICKS = 'slidev-note-with-clicks'
-export const SLIDESHOW = 'slideshow'
-export const SLIDE_PAGE = 'slidev-page'
-export const SLIDE_NO = 'data-slidev-no'
-export const LAYOUT = 'slidev-layout'
-export const SLIDE_LOADING = 'slidev-slide-loading'
-export const VCLICK_HIDDEN = 'slidev-vclick-hidden'
-export const CODE = 'slidev-code'
+const PRESENTER = 'slidev-presenter'
+const NOTES_SECTION = 'grid-section note'
+const NOTE = 'slidev-note'
+const NOTE_MARK = 'slidev-note-click-mark'
+const NOTE_MARK_ACTIVE = 'slidev-note-click-mark-active'
+const NOTE_FADE = 'slidev-note-fade'
+const NOTE_WITH_CLICKS = 'slidev-note-with-clicks'
+const SLIDESHOW = 'slideshow'
+const SLIDE_PAGE = 'slidev-page'
+const SLIDE_NO = 'data-slidev-no'
+const LAYOUT = 'slidev-layout'
+const SLIDE_LOADING = 'slidev-slide-loading'
+const VCLICK_HIDDEN = 'slidev-vclick-hidden'
+const CODE = 'slidev-code'
 
 /** localStorage keys Slidev reads at start-up. */
 export const NOTES_WIDTH_KEY = 'slidev-presenter-notes-width'
@@ -25,7 +25,7 @@ export const NOTES_ROW_SIZE_KEY = 'slidev-presenter-notes-row-size'
 export const COLOR_SCHEMA_KEY = 'slidev-color-schema'
 
 /** The fields of `sharedState.timer` (Slidev's talk timer, shared by every window) the pace line uses. */
-export const TIMER_FIELDS = ['status', 'startedAt', 'pausedAt'] as const
+const TIMER_FIELDS = ['status', 'startedAt', 'pausedAt'] as const
 
 /** Where Slidev defines each name: a file under node_modules and the text that must be in it. */
 export const SEAM_SOURCES: ReadonlyArray<readonly [name: string, file: string, text: string]> = [
@@ -35,6 +35,7 @@ export const SEAM_SOURCES: ReadonlyArray<readonly [name: string, file: string, t
   [NOTES_ROW_SIZE_KEY, '@slidev/client/pages/presenter.vue', `useLocalStorage('${NOTES_ROW_SIZE_KEY}'`],
   [NOTE, '@slidev/client/internals/NoteDisplay.vue', `outline-none ${NOTE}"`],
   [NOTE_MARK, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_MARKER = '${NOTE_MARK}'`],
+  // eslint-disable-next-line no-template-curly-in-string -- Slidev's source text, searched for as written
   [NOTE_MARK_ACTIVE, '@slidev/client/internals/NoteDisplay.vue', '`${CLASS_MARKER}-active`'],
   [NOTE_FADE, '@slidev/client/internals/NoteDisplay.vue', `const CLASS_FADE = '${NOTE_FADE}'`],
   [NOTE_WITH_CLICKS, '@slidev/client/internals/NoteDisplay.vue', `withClicks ? '${NOTE_WITH_CLICKS}' : ''`],

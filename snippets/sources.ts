@@ -1,12 +1,13 @@
+import type { FactTable } from './facts'
+import type { FigureSource } from './format'
 // Each figure resolved once, at load: its display text, long form, summary, source row and status,
 // or the error that names the field. Fig, the charts' slides, the triangle, the sources slide and the
 // presenter's sources list all read this table. A bad entry becomes a row that names the field.
 import { DERIVATIONS } from './derived'
-import type { FactTable } from './facts'
 import { attempt, FACT_KEYS, FACTS, getFact, isFactKey } from './facts'
-import { figureSource, type FigureSource, figureText, STATUS_WORDS, statusPhrase } from './format'
+import { figureSource, figureText, STATUS_WORDS, statusPhrase } from './format'
 
-export interface Resolved {
+interface Resolved {
   readonly text: string // "$500B+"
   readonly long: string // "north of $500B"
   readonly summary: string // "north of $500B, if the deal closes": said in full, status included
@@ -23,8 +24,7 @@ function resolve(key: string, table: FactTable): Resolved {
   const fact = isFactKey(key) ? getFact(key, table) : undefined
   const long = figureText(key, 'long', table)
   const phrase = fact ? statusPhrase(fact) : ''
-  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase,
-    dashed: fact ? STATUS_WORDS[fact.status].dashed : false, source }
+  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase, dashed: fact ? STATUS_WORDS[fact.status].dashed : false, source }
 }
 
 /** Resolves every fact and ratio of a table once. */
@@ -36,13 +36,13 @@ export function resolveAll(table: FactTable): Figures {
  * Test hook: a build with VITE_BAD_FIGURE=<key> breaks that one figure (its value becomes NaN),
  * so the browser tests can prove every place that shows it says so instead of going blank.
  */
-export function withBadFigure(table: FactTable, key: string | undefined): FactTable {
+function withBadFigure(table: FactTable, key: string | undefined): FactTable {
   return key && isFactKey(key) ? { ...table, [key]: { ...table[key], value: Number.NaN } } : table
 }
 
 /** The facts the deck shows (the test hook applied), and every figure resolved from them. */
 export const FACTS_SHOWN: FactTable = withBadFigure(FACTS, import.meta.env?.VITE_BAD_FIGURE)
-export const FIGURES: Figures = resolveAll(FACTS_SHOWN)
+const FIGURES: Figures = resolveAll(FACTS_SHOWN)
 
 /** A figure of the table, or the error that names it (an unknown key included). */
 export function lookup(key: string, figures: Figures = FIGURES): ReturnType<typeof attempt<Resolved>> {

@@ -1,13 +1,13 @@
+import type { FactTable } from './facts'
 // The numbers a speaker says, read from note text (digits or words), and the deal wording a note
 // carries: the notes check and `npm run facts:impact` both use them.
 import { DERIVATIONS, derive } from './derived'
-import { FACT_KEYS, FACTS, type FactTable } from './facts'
+import { FACT_KEYS, FACTS } from './facts'
 
-export type Unit = 'billion' | 'times' | 'minutes' | 'bare'
-export interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
+type Unit = 'billion' | 'times' | 'minutes' | 'bare'
+interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const MULTIPLES: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3 }
 /** Names that hold digits but are not figures. */
@@ -19,7 +19,7 @@ function wordValue(word: string): number | undefined {
     const [t, u] = [TENS.indexOf(tens!), SMALL.indexOf(unit)]
     return t > 1 && u > 0 && u < 10 ? t * 10 + u : undefined
   }
-  const v = SMALL.indexOf(word) >= 0 ? SMALL.indexOf(word) : TENS.indexOf(word) > 1 ? TENS.indexOf(word) * 10 : -1
+  const v = SMALL.includes(word) ? SMALL.indexOf(word) : TENS.indexOf(word) > 1 ? TENS.indexOf(word) * 10 : -1
   return v >= 0 ? v : undefined
 }
 
@@ -43,20 +43,32 @@ export function spokenNumbers(note: string): Spoken[] {
       value = wordValue(tokens[i]!)!
       while (i + 1 < tokens.length) { // "one hundred and eighty-three", "two and a half"
         const [next, after] = [tokens[i + 1]!, tokens[i + 2]]
-        if (next === 'hundred') { value *= 100; i++ }
-        else if (next === 'and' && after === 'a' && tokens[i + 3] === 'half') { value += 0.5; decimal = true; i += 3 }
+        if (next === 'hundred') {
+          value *= 100
+          i++
+        }
+        else if (next === 'and' && after === 'a' && tokens[i + 3] === 'half') {
+          value += 0.5
+          decimal = true
+          i += 3
+        }
         else if (next === 'and' && after && wordValue(after) !== undefined && value % 100 === 0 && value > 0) {
           value += wordValue(after)!
           i += 2
         }
-        else break
+        else {
+          break
+        }
       }
     }
     if (value === undefined)
       continue
     const next = tokens[i + 1] ?? ''
-    const unit: Unit = next === 'billion' ? 'billion' : /^(times|x|fold)$/.test(next) ? 'times'
-      : /^minutes?$/.test(next) ? 'minutes' : 'bare'
+    const unit: Unit = next === 'billion'
+      ? 'billion'
+      : /^(?:times|x|fold)$/.test(next)
+        ? 'times'
+        : /^minutes?$/.test(next) ? 'minutes' : 'bare'
     if (unit === 'bare' && !decimal && value < 100)
       continue
     out.push({ said: tokens.slice(start, unit === 'bare' ? i + 1 : i + 2).join(' '), value, unit })
@@ -72,7 +84,7 @@ export function withinRounding(said: number, actual: number): boolean {
 }
 
 /** What a spoken number may match: the facts (billions), the derived ratios (times), the talk's minutes. */
-export function spokenTargets(table: FactTable = FACTS, minutes = Number.NaN): Record<Unit, number[]> {
+function spokenTargets(table: FactTable = FACTS, minutes = Number.NaN): Record<Unit, number[]> {
   const facts = FACT_KEYS.map(k => table[k].value)
   const ratios = (Object.keys(DERIVATIONS) as (keyof typeof DERIVATIONS)[]).map(k => derive(k, table))
   return { billion: facts, times: ratios, minutes: [minutes], bare: [...facts, ...ratios] }
@@ -85,7 +97,7 @@ export function unmatchedNumbers(note: string, table: FactTable = FACTS, minutes
 }
 
 /** Words that only hold while a deal is open: if the status changes, each one needs a look. */
-export const DEAL_WORDING = new RegExp(`\\b(talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
+const DEAL_WORDING = new RegExp(`\\b(?:talks|under negotiation|negotiat\\w+|proposed|proposal|preliminary|`
   + `if (?:the|this) deal (?:closes|goes (?:ahead|through)|happens)|`
   + `should (?:the|this) deal (?:close|go (?:ahead|through))|(?:the|this) deal would|if it closes)\\b`, 'i')
 

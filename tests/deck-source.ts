@@ -12,6 +12,7 @@ export const headmatter = slides[0]!.frontmatter as Record<string, unknown>
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** short.md, the five-minute cut, its `src:` imports resolved by Slidev's own loader. */
+// eslint-disable-next-line antfu/no-top-level-await -- the test modules import the parsed cut as a value
 export const cut = await load({ userRoot: ROOT, roots: [ROOT] }, fileURLToPath(new URL('../short.md', import.meta.url)))
 /** summary.md, the one-page leave-behind. */
 export const summarySource = parseSync(readFileSync(new URL('../summary.md', import.meta.url), 'utf8'), 'summary.md')
@@ -32,8 +33,8 @@ export function visibleText(content: string): string {
 export function sourceClicks(content: string, declared?: unknown): { clicks: number, exact: boolean } {
   if (typeof declared === 'number')
     return { clicks: declared, exact: true }
-  const body = content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '').replace(/<!--[\s\S]*?-->/g, '')
-  let exact = !/v-switch|v-motion|\bat="|v-click="[^"]*"|v-after="[^"]*"|<v-clicks[^>]*\b(?:every|depth|at)=/.test(body)
+  const body = content.replace(/^(`{3,}|~{3,})(?![`~])[\s\S]+?^\1/gm, '').replace(/<!--[\s\S]*?-->/g, '')
+  let exact = !/v-switch|v-motion|\bat="|v-click="[^"]*"|v-after="[^"]*"|<v-clicks[^>]+\b(?:every|depth|at)=/.test(body)
   let clicks = [...body.matchAll(/(?:<|\s)v-click(?![-\w])/g)].length
   for (const block of body.matchAll(/<v-clicks\b[^>]*>([\s\S]*?)<\/v-clicks>/g)) {
     const items = [...block[1]!.matchAll(/^([ \t]*)(?:[-*+]|\d+\.)\s/gm)]

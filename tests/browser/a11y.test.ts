@@ -3,11 +3,13 @@
 // each chart's data table matches the fact table and offers a CSV. (axe-core runs on every slide in
 // slides.test.ts; the CSV's content is tests/unit/chart-data.test.ts.)
 import type { Browser, Page } from 'playwright-core'
+import type { ChartId } from '../../snippets/charts'
+import type { Theme } from './helpers'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chartBars, type ChartId, CHARTS } from '../../snippets/charts'
+import { chartBars, CHARTS } from '../../snippets/charts'
 import { FACTS } from '../../snippets/facts'
 import { slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, type Theme, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, launch, waitForSlide } from './helpers'
 
 const chartSlides = slides.flatMap((s, i) => [...s.content.matchAll(/<BarChart chart="(\w+)"/g)].map(m => ({ no: i + 1, id: m[1] as ChartId })))
 const titleOf = (no: number) => String(slides[no - 1]!.title)

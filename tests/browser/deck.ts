@@ -1,7 +1,7 @@
 // slides.md as Slidev's own parser reads it (tests/deck-source.ts), for comparing the built deck
 // with its source.
 import path from 'node:path'
-import { deckSource, sourceClicks as countClicks } from '../deck-source'
+import { deckSource } from '../deck-source'
 
 export interface SourceSlide {
   /** 1-based number in the presented deck (hidden slides excluded). */
@@ -12,8 +12,6 @@ export interface SourceSlide {
   content: string
   /** The speaker note, or '' when there is none. */
   note: string
-  /** `clicks:` from the frontmatter, when given. */
-  clicks?: number
   title?: string
 }
 
@@ -27,7 +25,6 @@ export function readDeck(): SourceSlide[] {
       frontmatter: s.frontmatterRaw ?? '',
       content: s.content,
       note: s.note?.trim() ?? '',
-      clicks: typeof s.frontmatter.clicks === 'number' ? s.frontmatter.clicks : undefined,
       title: s.title,
     }))
 }
@@ -54,7 +51,7 @@ export function notePhrases(note: string, minWords = 6): string[] {
     .replace(/\[click(?::\d+)?\]/gi, '\n')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
   const runs = stripped
-    .split(/[^A-Za-z0-9 ]+/)
+    .split(/[^A-Z0-9 ]+/i)
     .map(run => run.trim().replace(/ +/g, ' ').toLowerCase())
     .filter(run => run.split(' ').length >= minWords)
   return [...new Set(runs)].sort((a, b) => b.length - a.length)
@@ -67,17 +64,4 @@ export function distinctiveNotePhrases(slides: SourceSlide[], perSlide = 2): { n
     .filter(s => s.note)
     .map(s => ({ no: s.no, phrases: notePhrases(s.note).filter(p => !allContent.includes(p)).slice(0, perSlide) }))
     .filter(s => s.phrases.length > 0)
-}
-
-/** How many clicks slides.md gives a slide (see tests/deck-source.ts). */
-export function sourceClicks(slide: SourceSlide): { clicks: number, exact: boolean } {
-  return countClicks(slide.content, slide.clicks)
-}
-
-/** The `[click]` / `[click:N]` markers of a note, in order (N for plain markers counts up from 1). */
-export function noteClickMarkers(note: string): number[] {
-  const markers: number[] = []
-  for (const match of note.matchAll(/\[click(?::(\d+))?\]/gi))
-    markers.push(match[1] ? Number(match[1]) : (markers.at(-1) ?? 0) + 1)
-  return markers
 }

@@ -77,8 +77,7 @@ export async function measureDesign(page: Page, no: number, scope = '#slideshow'
     }
 
     const list = (): string[] => []
-    const report = { emptyBand: 0, tiny: list(), smallBody: list(), lowContrast: list(), sizes: [] as number[],
-      tightLeading: list(), misaligned: list(), nearFooter: list(), filtered: list(), faintInk: list() }
+    const report = { emptyBand: 0, tiny: list(), smallBody: list(), lowContrast: list(), sizes: [] as number[], tightLeading: list(), misaligned: list(), nearFooter: list(), filtered: list(), faintInk: list() }
     const sizes = new Set<number>()
     const footer = slide.querySelector('.deck-footer')
     const rule = footer ? footer.getBoundingClientRect().top : Number.POSITIVE_INFINITY

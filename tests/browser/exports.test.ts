@@ -1,8 +1,10 @@
+import type { ChartId } from '../../snippets/charts'
 // Every export, made by its npm script while the other browser tests ran (tests/browser/global-setup.ts,
 // into test-results/exports) and read with tools this project did not write: poppler-utils for the
 // PDFs, the PowerPoint's own XML and LibreOffice, Chromium for the one-file copy opened from disk.
 // The scripts check their files themselves (scripts/export-checks.mjs: pages, text, ink, PDF/UA,
 // slide count, notes, alt text placeholders, titles); these tests prove what those checks do not.
+import { Buffer } from 'node:buffer'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -10,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { inflateSync } from 'node:zlib'
 import { expect, it } from 'vitest'
 import { deckSlides, unzip, xmlText } from '../../scripts/export-checks.mjs'
-import { CHARTS, chartSummary, type ChartId } from '../../snippets/charts'
+import { CHARTS, chartSummary } from '../../snippets/charts'
 import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
@@ -91,12 +93,16 @@ describeBrowser('npm run export:html: one file that opens from disk', () => {
       seen.set(no, { steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(async (selector) => {
         // Each chart's Data disclosure, opened: its CSV link (a data: URL) is built while open.
         const charts = [...document.querySelectorAll<HTMLDetailsElement>(`${selector} details.chart-data`)]
-        charts.forEach((d) => { d.open = true })
+        charts.forEach((d) => {
+          d.open = true
+        })
         const links = () => document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length
         for (let frame = 0; frame < 30 && links() < charts.length; frame++)
           await new Promise(resolve => requestAnimationFrame(resolve))
         const csv = links()
-        charts.forEach((d) => { d.open = false })
+        charts.forEach((d) => {
+          d.open = false
+        })
         const canvases = [...document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)]
         const undrawn = canvases.filter((canvas) => {
           const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
@@ -155,7 +161,8 @@ describeBrowser('npm run export: the PDF', () => {
   it('uses only the deck\'s own fonts, and its apostrophes search as written', async () => {
     await exported('export')
     const own = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies as object)
-      .filter(name => name.startsWith('@fontsource/')).map(name => name.slice(12).replace(/-/g, ''))
+      .filter(name => name.startsWith('@fontsource/'))
+      .map(name => name.slice(12).replace(/-/g, ''))
     const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean).map(line => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
     expect(fonts.filter(font => !own.some(family => font.toLowerCase().replace(/[-_]/g, '').startsWith(family)))).toEqual([])
     // U+02BC (modifier letter apostrophe) breaks a viewer's search for "Amazon's"; pdf.js reads the
@@ -213,7 +220,7 @@ describeBrowser('npm run export:handout', () => {
   it('has every slide\'s heading and notes as searchable text, titled cleanly, without a print stamp', async () => {
     await exported('export:handout')
     const pdf = file('-handout.pdf')
-    expect(tool('pdfinfo', [pdf]).match(/^Title:\s+(.*)$/m)?.[1]).toBe(`${headmatter.title}: speaker notes`)
+    expect(tool('pdfinfo', [pdf]).match(/^Title:[ \t]+(\S.*)$/m)?.[1]).toBe(`${headmatter.title}: speaker notes`)
     const text = pdfText(pdf)
     expect(missingNotes(text)).toEqual([])
     const headings = slides.map(s => s.title ?? '').filter(t => t && !t.includes('<'))
@@ -247,8 +254,12 @@ describeBrowser('a broken export', () => {
       const copy = `require('node:fs').copyFileSync(${JSON.stringify(bad)}, process.argv.at(-1))`
       const child = spawn(process.execPath, ['scripts/export-checks.mjs', 'pdf', target, '--', process.execPath, '-e', copy, '--'], { cwd: ROOT })
       let output = ''
-      child.stdout.on('data', (d) => { output += d })
-      child.stderr.on('data', (d) => { output += d })
+      child.stdout.on('data', (d) => {
+        output += d
+      })
+      child.stderr.on('data', (d) => {
+        output += d
+      })
       child.on('exit', code => resolve({ code: code ?? 1, output }))
     })
     expect(code).toBe(1)

@@ -1,3 +1,5 @@
+import type { TestProject } from 'vitest/node'
+import type { BrowserEnv } from './env'
 // Builds each deck once for the whole browser suite and serves it with Vite's preview server
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
@@ -9,10 +11,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import type { TestProject } from 'vitest/node'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
-import { EXPORTS, EXPORTS_DIR, type BrowserEnv } from './env'
+import { EXPORTS, EXPORTS_DIR } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
@@ -43,8 +44,12 @@ function build(args: string[], out: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
+    child.stdout.on('data', (d) => {
+      output += d
+    })
+    child.stderr.on('data', (d) => {
+      output += d
+    })
     child.on('error', reject)
     child.on('exit', (code) => {
       if (code !== 0)
@@ -103,8 +108,12 @@ function startExports() {
       const result = await new Promise<{ code: number, output: string }>((resolve) => {
         let output = ''
         child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env: { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }, stdio: ['ignore', 'pipe', 'pipe'] })
-        child.stdout!.on('data', (d) => { output += d })
-        child.stderr!.on('data', (d) => { output += d })
+        child.stdout!.on('data', (d) => {
+          output += d
+        })
+        child.stderr!.on('data', (d) => {
+          output += d
+        })
         child.on('error', error => resolve({ code: 1, output: String(error) }))
         child.on('close', code => resolve({ code: code ?? 1, output }))
       })

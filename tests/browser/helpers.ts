@@ -1,10 +1,10 @@
 // Shared pieces of the browser suite: launching Chromium, watching a page for problems,
 // waiting for a slide to be fully drawn, and inspecting it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserEnv, ServedDeck } from './env'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.mjs'
 import { COLOR_SCHEMA_KEY } from '../../snippets/slidev-seam'
-import type { BrowserEnv, ServedDeck } from './env'
 import './env'
 
 export function browserEnv(): BrowserEnv {

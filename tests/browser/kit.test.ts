@@ -8,7 +8,6 @@ import { closeQuietly, deck, describeBrowser, parseSlideUrl, sharedBrowser } fro
 
 const backup = (title: RegExp) => slides.findIndex(s => /deck-backup/.test(String(s.frontmatter.class)) && title.test(s.title ?? '')) + 1
 
-
 /** The presenter build's presenter view at slide 2, in a context of its own. */
 async function openPresenter(browser: Browser): Promise<Page> {
   const presenter = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage()

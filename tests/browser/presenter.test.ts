@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { figureSource } from '../../snippets/format'
-import { contrast } from '../../snippets/palette'
 import { formatClock } from '../../snippets/pace'
+import { contrast } from '../../snippets/palette'
 import { buildClicks, slideFigures, slides } from '../deck-source'
 import { closeQuietly, deck, describeBrowser, parseSlideUrl, sharedBrowser, slideSelector, watchedContext } from './helpers'
 

@@ -1,14 +1,15 @@
+import type { ChildProcess } from 'node:child_process'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 // `npm run present:remote` (scripts/remote-gate.ts) as a stranger and as the presenter, on 127.0.0.1: the gate
 // trusts no address, so loopback stands in for the network. The dev server runs under ./no-outbound.mjs,
 // which refuses and records any connection, DNS query or datagram it tries off this machine.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { MIN_PASSWORD_LENGTH } from '../../scripts/remote-gate'
 import { slides } from '../deck-source'
@@ -43,8 +44,12 @@ function presentRemote(password: string | undefined, port: number) {
   const args = ['run', 'present:remote', '--', '--port', String(port), '--bind', '127.0.0.1']
   const child: ChildProcess = spawn('npm', args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  child.stdout!.on('data', (d) => { output += d })
-  child.stderr!.on('data', (d) => { output += d })
+  child.stdout!.on('data', (d) => {
+    output += d
+  })
+  child.stderr!.on('data', (d) => {
+    output += d
+  })
   const exited = new Promise<{ code: number | null, output: string }>(resolve =>
     child.once('exit', code => resolve({ code, output })))
   return { child, exited, output: () => output }
@@ -106,8 +111,7 @@ describeBrowser('remote presenting behind the gate', () => {
 
   it('gives a stranger only the password form: no deck, source, notes, config, MCP or HMR socket', async () => {
     const origin = await up
-    const asked = ['/', '/1', '/presenter/1', '/@slidev/configs', '/slides.md', `/@fs${path.join(ROOT, 'slides.md')}`,
-      '/snippets/facts.ts', '/@vite/client', '/__slidev/slides/1.json']
+    const asked = ['/', '/1', '/presenter/1', '/@slidev/configs', '/slides.md', `/@fs${path.join(ROOT, 'slides.md')}`, '/snippets/facts.ts', '/@vite/client', '/__slidev/slides/1.json']
     for (const url of asked) {
       const response = await fetch(`${origin}${url}`)
       const body = await response.text()
@@ -187,5 +191,4 @@ describeBrowser('remote presenting behind the gate', () => {
     expect(server.output()).not.toContain(PASSWORD)
     expect(readFileSync(OUTBOUND_LOG, { encoding: 'utf8', flag: 'a+' })).toBe('')
   }, 300_000) // a cold dev server compiles the deck for the first two views
-
 })

@@ -1,3 +1,4 @@
+import type { Theme } from './helpers'
 // The public build (served under a sub-path) as the room sees it, walked with the keyboard through
 // every slide and click, in light and in dark, at 1920x1080. ArrowRight and Space reach every click
 // in the order slides.md builds them. At every click nothing sticks out or is cut off; at each
@@ -12,7 +13,7 @@ import axe from 'axe-core'
 import { expect, it } from 'vitest'
 import { buildClicks, slides } from '../deck-source'
 import { measureDesign, TYPE_SCALE_MAX } from './design'
-import { closeQuietly, deck, describeBrowser, inspectSlide, parseSlideUrl, sharedBrowser, slideSelector, type Theme, waitForSlide, watchedContext } from './helpers'
+import { closeQuietly, deck, describeBrowser, inspectSlide, parseSlideUrl, sharedBrowser, slideSelector, waitForSlide, watchedContext } from './helpers'
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** Every state the keyboard should reach, `slide.click`, as slides.md builds them. */

@@ -1,8 +1,10 @@
+import type { ChartId } from '../../snippets/charts'
+import type { FactTable } from '../../snippets/facts'
 // Each chart's data table, source line and CSV (snippets/chart-data.ts) against the fact table.
 import { describe, expect, it } from 'vitest'
 import { chartCsv, chartTable, csvDataUrl } from '../../snippets/chart-data'
-import { chartBars, type ChartId, CHARTS } from '../../snippets/charts'
-import { FACTS, type FactTable } from '../../snippets/facts'
+import { chartBars, CHARTS } from '../../snippets/charts'
+import { FACTS } from '../../snippets/facts'
 import { figureText } from '../../snippets/format'
 
 const IDS = Object.keys(CHARTS) as ChartId[]

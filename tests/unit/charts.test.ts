@@ -1,12 +1,16 @@
 import type { Chart, Plugin } from 'chart.js'
+import type { BarConfig, ChartId } from '../../snippets/charts'
+import type { FactKey, FactTable } from '../../snippets/facts'
+import type { Palette } from '../../snippets/palette'
 import { describe, expect, it } from 'vitest'
-import { type BarConfig, chartBars, chartConfig, type ChartId, CHARTS, chartSummary, FONT_SIZE, HEADROOM } from '../../snippets/charts'
-import { FACTS, FactError, type FactKey, type FactTable } from '../../snippets/facts'
-import { DARK, LIGHT, type Palette } from '../../snippets/palette'
+import { chartBars, chartConfig, CHARTS, chartSummary, FONT_SIZE, HEADROOM } from '../../snippets/charts'
+import { FactError, FACTS } from '../../snippets/facts'
+import { paletteFor } from '../../snippets/palette'
 
 const IDS = Object.keys(CHARTS) as ChartId[]
 const STILL = { animate: false }
 const withValue = (key: FactKey, value: number): FactTable => ({ ...FACTS, [key]: { ...FACTS[key], value } })
+const LIGHT = paletteFor(false)
 const config = (id: ChartId, palette: Palette = LIGHT) => chartConfig(id, FACTS, palette, STILL)
 
 /** A canvas context that records the text drawn and the font it is drawn in; measures 10 px a character. */
@@ -83,8 +87,7 @@ describe('bars come from the facts module, hedges attached', () => {
   })
 
   it('takes the deal wording and the dashes from the status: a closed deal loses both', () => {
-    const closed = { ...FACTS, amazonInOpenAI: { ...FACTS.amazonInOpenAI, status: 'closed' as const },
-      openAIValuation: { ...FACTS.openAIValuation, status: 'closed' as const, value: 600 } }
+    const closed = { ...FACTS, amazonInOpenAI: { ...FACTS.amazonInOpenAI, status: 'closed' as const }, openAIValuation: { ...FACTS.openAIValuation, status: 'closed' as const, value: 600 } }
     expect(chartBars(CHARTS.amazonBets, closed)[1]).toMatchObject({ lines: ['$10B+', 'agreed'], dashed: false })
     expect(chartBars(CHARTS.jump, closed)[1]).toMatchObject({ category: 'Set by the deal', lines: ['$600B+'], dashed: false })
     expect(chartSummary(CHARTS.league, closed)).not.toMatch(/if the deal closes|in talks|\$500B/)
@@ -124,7 +127,7 @@ describe('axes fit the data', () => {
     const c = config(id)
     const padding = c.options!.layout!.padding
     if (typeof padding !== 'function')
-      throw new Error('padding should be measured')
+      throw new TypeError('padding should be measured')
     const { ctx } = recordingContext()
     const room = padding({ chart: { ctx } } as never, {}) as { right: number, top: number }
     const bars = chartBars(CHARTS[id])
@@ -153,11 +156,13 @@ describe('what the audience reads', () => {
   })
 
   it.each([['jump', '3.3x+'], ['amazonBets', '2.5x+'], ['priceRevenue', '~100x']] as const)(
-    '%s: writes its ratio once, between the bars, with its hedge', (id, ratio) => {
+    '%s: writes its ratio once, between the bars, with its hedge',
+    (id, ratio) => {
       const texts = drawMarks(config(id)).map(t => t.text)
       expect(texts.filter(t => t === ratio)).toHaveLength(1)
       expect(chartSummary(CHARTS[id])).toContain(`${ratio} the first (our arithmetic)`)
-    })
+    },
+  )
 
   it.each(IDS)('%s: summary gives every figure with its hedge', (id) => {
     const summary = chartSummary(CHARTS[id])
@@ -172,7 +177,7 @@ describe('what the audience reads', () => {
     expect(chartSummary(CHARTS.jump)).toContain('If the deal closes: north of $500B. The second is 3.3x+')
   })
 
-  it.each([LIGHT, DARK])('colours come from the palette only ($mode)', (palette) => {
+  it.each([LIGHT, paletteFor(true)])('colours come from the palette only ($mode)', (palette) => {
     const colours = (id: ChartId) => config(id, palette).data.datasets[0]!.backgroundColor as string[]
     const tint = (colour: string) => new RegExp(`^${colour}[0-9a-f]{2}$`) // inside a dashed outline
     expect(colours('league')[0]).toMatch(tint(palette.company.openai))

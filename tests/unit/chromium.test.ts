@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { findChromium } from '../../scripts/chromium.mjs'
 
 describe('scripts/chromium.mjs', () => {
-  it('CHROMIUM_PATH wins when it is an executable', () => {
+  it('cHROMIUM_PATH wins when it is an executable', () => {
     const fake = path.join(mkdtempSync(path.join(tmpdir(), 'chromium-')), 'my-chrome')
     writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 })
     expect(findChromium({ CHROMIUM_PATH: fake })).toBe(fake)

@@ -1,3 +1,5 @@
+import type * as Charts from '../../snippets/charts'
+import type * as Sources from '../../snippets/sources'
 // `npm run facts:impact` on a temporary copy of the deck whose facts were changed as an editor would:
 // the Amazon stake's deal closed, OpenAI's valuation moved to 600. The tool lists what to reword;
 // what the deck renders from the facts has followed by itself, with no stale wording left in it.
@@ -7,8 +9,6 @@ import path from 'node:path'
 import { createJiti } from 'jiti'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describe as describeImpact, factImpact } from '../../scripts/facts-impact.mjs'
-import type * as Charts from '../../snippets/charts'
-import type * as Sources from '../../snippets/sources'
 import { slideFigures, slides } from '../deck-source'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -20,8 +20,6 @@ const edited = readFileSync(factsFile, 'utf8')
   .replace(/(amazonInOpenAI: \{[^}]*?status: )'in talks'/, '$1\'closed\'')
   .replace(/(openAIValuation: \{[^}]*?value: )500/, '$1600')
 writeFileSync(factsFile, edited)
-afterAll(() => rmSync(COPY, { recursive: true, force: true }))
-
 /** Loading TypeScript through jiti takes seconds on a busy machine: load once, with room to spare. */
 const SLOW = 120_000
 let closed: Awaited<ReturnType<typeof factImpact>>
@@ -30,6 +28,7 @@ beforeAll(async () => {
   closed = await factImpact('amazonInOpenAI', COPY)
   moved = await factImpact('openAIValuation', COPY)
 }, SLOW)
+afterAll(() => rmSync(COPY, { recursive: true, force: true }))
 
 /** Slides whose `figures:` name the key or a ratio built on it, as listed in this repository. */
 const using = (...keys: string[]) => slides.flatMap((_, i) => slideFigures(i).some(k => keys.includes(k)) ? [i + 1] : [])
@@ -80,8 +79,10 @@ describe('facts:impact on a changed copy', () => {
     expect(rendered.filter(line => line.includes('$10B')).join('\n')).not.toMatch(/in talks|if the deal closes/)
     expect(figures.get('revenueMultiple')).toMatchObject({ ok: true, value: { text: '~120x' } })
   }, SLOW)
+  afterAll(() => rmSync(COPY, { recursive: true, force: true }))
 
   it('names an unknown key', async () => {
     await expect(factImpact('metaValuation', COPY)).rejects.toThrow(/"metaValuation" is neither a fact nor a derived figure/)
   }, SLOW)
+  afterAll(() => rmSync(COPY, { recursive: true, force: true }))
 })

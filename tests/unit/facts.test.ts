@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { derive, ratio } from '../../snippets/derived'
-import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FACTS, type FactTable, FactError, figuresAge, figuresAsOf,
-  formatDay, getFact } from '../../snippets/facts'
-import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
-import { contrast, DARK, LIGHT } from '../../snippets/palette'
 import type { SlidevPreparserExtension } from '@slidev/types'
+import type { FactTable } from '../../snippets/facts'
+import { describe, expect, it } from 'vitest'
 import preparser from '../../setup/preparser'
+import { derive, ratio } from '../../snippets/derived'
+import { attempt, checkRecords, EDITION, editionLine, FACT_KEYS, FactError, FACTS, figuresAge, figuresAsOf, formatDay, getFact } from '../../snippets/facts'
+import { figureSource, figureText, formatAmount, formatFact, formatMultiple } from '../../snippets/format'
+import { contrast, paletteFor } from '../../snippets/palette'
 import { headmatter, readArticle } from '../deck-source'
 
 function withValue(key: keyof FactTable, value: number): FactTable {
@@ -121,7 +121,9 @@ describe('facts', () => {
   it('turns a failed read into the field and message to show in its place', () => {
     expect(attempt(() => figureText('openAIRevenue', 'short', withValue('openAIRevenue', Number.NaN)), 'openAIRevenue'))
       .toEqual({ ok: false, field: 'facts.openAIRevenue.value', message: 'facts.openAIRevenue.value: expected a finite number, got NaN' })
-    expect(attempt(() => { throw new Error('not a fact error') }, 'slide 4')).toEqual({ ok: false, field: 'slide 4', message: 'not a fact error' })
+    expect(attempt(() => {
+      throw new Error('not a fact error')
+    }, 'slide 4')).toEqual({ ok: false, field: 'slide 4', message: 'not a fact error' })
     expect(attempt(() => figureText('openAIRevenue'))).toEqual({ ok: true, value: '~$5B (est.)' })
   })
 })
@@ -195,7 +197,7 @@ describe('formatting', () => {
 
 describe('palette', () => {
   it('passes WCAG AA for every text colour on the slide and on tiles, light and dark', () => {
-    for (const p of [LIGHT, DARK]) {
+    for (const p of [paletteFor(false), paletteFor(true)]) {
       for (const bg of [p.background, p.surface]) {
         for (const [name, colour] of Object.entries({ text: p.text, muted: p.muted, accent: p.accent, risk: p.risk, ...p.company }))
           expect(contrast(colour, bg), `${p.mode} ${name} on ${bg}`).toBeGreaterThanOrEqual(4.5)
@@ -204,7 +206,7 @@ describe('palette', () => {
   })
 
   it('keeps company colours apart from the neutral accent and the risk colour', () => {
-    for (const p of [LIGHT, DARK]) {
+    for (const p of [paletteFor(false), paletteFor(true)]) {
       const own = Object.entries(p.company).filter(([name]) => name !== 'xai' && name !== 'anthropic').map(([, c]) => c)
       expect(new Set(own).size).toBe(own.length)
       expect(own).not.toContain(p.accent)

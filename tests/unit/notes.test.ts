@@ -12,8 +12,15 @@ describe('spoken numbers', () => {
     const said = spokenNumbers('At least $10 billion, five hundred by two hundred and thirty, one hundred and eighty-three; '
       + 'more than two and a half times, roughly 3.3 times, about 2.7, over twice, sixteen minutes, three facts, GPT-5.')
     expect(said.map(n => [n.value, n.unit])).toEqual([
-      [10, 'billion'], [500, 'bare'], [230, 'bare'], [183, 'bare'], [2.5, 'times'], [3.3, 'times'], [2.7, 'bare'],
-      [2, 'times'], [16, 'minutes'],
+      [10, 'billion'],
+      [500, 'bare'],
+      [230, 'bare'],
+      [183, 'bare'],
+      [2.5, 'times'],
+      [3.3, 'times'],
+      [2.7, 'bare'],
+      [2, 'times'],
+      [16, 'minutes'],
     ])
   })
 

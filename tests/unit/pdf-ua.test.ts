@@ -34,7 +34,7 @@ describe('content outside the tags', () => {
   })
 })
 
-describe('XMP metadata', () => {
+describe('xMP metadata', () => {
   it('carries the title, language and PDF/UA-1 identifier, escaped', () => {
     const xmp = xmpPacket({ title: 'A & B <deck>', lang: 'en' })
     expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>')

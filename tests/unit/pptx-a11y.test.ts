@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { decorativePictures, pptxA11yProblems, titledSlide, withTitlePlaceholder } from '../../scripts/pptx-a11y.mjs'
 
 const TREE = '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr></p:grpSpPr>'
-const box = (id: number, text: string, wrap = 'none') => `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Text ${id}"></p:cNvPr><p:cNvSpPr txBox="1"/><p:nvPr></p:nvPr></p:nvSpPr>`
-  + `<p:spPr></p:spPr><p:txBody><a:bodyPr wrap="${wrap}"><a:normAutofit/></a:bodyPr><a:p><a:r><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp>`
+function box(id: number, text: string, wrap = 'none') {
+  return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Text ${id}"></p:cNvPr><p:cNvSpPr txBox="1"/><p:nvPr></p:nvPr></p:nvSpPr>`
+    + `<p:spPr></p:spPr><p:txBody><a:bodyPr wrap="${wrap}"><a:normAutofit/></a:bodyPr><a:p><a:r><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp>`
+}
 const BACKDROP = '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape 0"></p:cNvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/></a:xfrm>'
   + '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln></a:ln></p:spPr></p:sp>'
 const PICTURE = (descr: string) => `<p:pic><p:nvPicPr><p:cNvPr id="9" name="Image 0" descr="${descr}">  </p:cNvPr></p:nvPicPr></p:pic>`

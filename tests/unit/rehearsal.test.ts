@@ -1,3 +1,4 @@
+import type { RehearsalFile } from '../../snippets/rehearsal'
 // Rehearsal timings (snippets/rehearsal.ts) and `npm run rehearsal:apply` on a copy of slides.md.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -7,7 +8,6 @@ import process from 'node:process'
 import { parseSync } from '@slidev/parser/core'
 import { parseTimeString } from '@slidev/parser/utils'
 import { describe, expect, it } from 'vitest'
-import type { RehearsalFile } from '../../snippets/rehearsal'
 import { checkRehearsal, median, proposeBudgets, REHEARSAL_FORMAT, rehearsalCsv, rehearsalReport } from '../../snippets/rehearsal'
 import { headmatter, slides } from '../deck-source'
 
@@ -61,12 +61,24 @@ describe('rehearsal report', () => {
       return () => checkRehearsal(file, deck, titles)
     }
     expect(() => checkRehearsal([], deck, titles)).toThrow(/^file: expected a JSON object/)
-    expect(bad((f) => { f.format = 'pptx' })).toThrow(/^format: .*not a rehearsal/)
-    expect(bad((f) => { f.deck = 'Another talk' })).toThrow(/^deck: recorded on "Another talk"/)
-    expect(bad((f) => { f.slides = titles.slice(0, 6) })).toThrow(/^slides: the file has 6 slides, the deck has/)
-    expect(bad((f) => { (f.slides as string[])[2] = 'Renamed' })).toThrow(/^slides\[2\]: slide 3 is "Renamed"/)
-    expect(bad((f) => { f.runs = [] })).toThrow(/^runs: expected at least one/)
-    expect(bad((f) => { (f.runs as RehearsalFile['runs'])[0]!.clicks[4] = [-3] })).toThrow(/^runs\[0\]\.clicks\[4\]: expected seconds \(0 or more\), got \[-3\]/)
+    expect(bad((f) => {
+      f.format = 'pptx'
+    })).toThrow(/^format: .*not a rehearsal/)
+    expect(bad((f) => {
+      f.deck = 'Another talk'
+    })).toThrow(/^deck: recorded on "Another talk"/)
+    expect(bad((f) => {
+      f.slides = titles.slice(0, 6)
+    })).toThrow(/^slides: the file has 6 slides, the deck has/)
+    expect(bad((f) => {
+      (f.slides as string[])[2] = 'Renamed'
+    })).toThrow(/^slides\[2\]: slide 3 is "Renamed"/)
+    expect(bad((f) => {
+      f.runs = []
+    })).toThrow(/^runs: expected at least one/)
+    expect(bad((f) => {
+      (f.runs as RehearsalFile['runs'])[0]!.clicks[4] = [-3]
+    })).toThrow(/^runs\[0\]\.clicks\[4\]: expected seconds \(0 or more\), got \[-3\]/)
     expect(checkRehearsal(recording(1), deck, titles).runs).toHaveLength(1)
   })
 })

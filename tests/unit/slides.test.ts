@@ -1,11 +1,12 @@
+import type { ChartId } from '../../snippets/charts'
 // Checks on slides.md itself: the article's order, our own words, hedges, figures from the facts
 // module, notes that fit the duration, [click] markers in step with the builds.
 import { detectFeatures } from '@slidev/parser/core'
 import { describe, expect, it } from 'vitest'
-import { type ChartId, CHARTS } from '../../snippets/charts'
+import { CHARTS } from '../../snippets/charts'
 import { FACTS, isFactKey } from '../../snippets/facts'
 import { isDerivedKey } from '../../snippets/format'
-import { buildClicks, cut, deckSource, readArticle, headmatter, noteWords, slideFigures, slides, summarySource, visibleText } from '../deck-source'
+import { buildClicks, cut, deckSource, headmatter, noteWords, readArticle, slideFigures, slides, summarySource, visibleText } from '../deck-source'
 
 const ARTICLE = readArticle()
 const WORDS_PER_MINUTE = 140
@@ -77,7 +78,7 @@ describe('slides.md', () => {
 
   it('labels a title that is our arithmetic, and lists its ratio (computed in derived.ts) in the slide\'s figures', () => {
     // A question (a backup slide's title) asserts nothing.
-    const arithmetic = slides.flatMap((s, i) => /\b(twice|triple|double|times|dwarf)/i.test(s.title ?? '') && !s.title!.endsWith('?') ? [i] : [])
+    const arithmetic = slides.flatMap((s, i) => /\b(?:twice|triple|double|times|dwarf)/i.test(s.title ?? '') && !s.title!.endsWith('?') ? [i] : [])
     expect(arithmetic.length).toBeGreaterThanOrEqual(4)
     for (const i of arithmetic) {
       expect(slides[i]!.title, `slide ${i + 1}`).toMatch(/^By our arithmetic, /)

@@ -22,7 +22,7 @@ function projectFiles(dir = ''): string[] {
 }
 
 describe('the Slidev seam', () => {
-  it.each(SEAM_SOURCES)('Slidev still defines %s in %s', (name, file, text) => {
+  it.each(SEAM_SOURCES)('slidev still defines %s in %s', (name, file, text) => {
     const message = `Slidev seam: "${name}" is no longer in node_modules/${file} (looked for ${JSON.stringify(text)}). `
       + 'Slidev changed a private name the deck relies on: find its new name, update snippets/slidev-seam.ts, '
       + 'and check the presenter view and the exports by eye.'
@@ -32,8 +32,7 @@ describe('the Slidev seam', () => {
   it('lists every slidev-* name the deck\'s code uses', () => {
     const listed = new Set(SEAM_SOURCES.map(([name]) => name))
     const names = /(?<![\w-])(?:data-)?slidev-[a-z\d]+(?:-[a-z\d]+)*/g
-    const unlisted = projectFiles().flatMap(file => [...read(file).matchAll(names)].map(m => m[0])
-      .filter(name => name !== 'slidev-seam' && !listed.has(name)).map(name => `${name} (${file})`))
+    const unlisted = projectFiles().flatMap(file => [...read(file).matchAll(names)].map(m => m[0]).filter(name => name !== 'slidev-seam' && !listed.has(name)).map(name => `${name} (${file})`))
     expect([...new Set(unlisted)], 'private Slidev names used but not listed in snippets/slidev-seam.ts').toEqual([])
   })
 
