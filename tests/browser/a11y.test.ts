@@ -4,7 +4,6 @@
 // slides.test.ts; the CSV's content is tests/unit/chart-data.test.ts.)
 import type { Browser, Page } from 'playwright-core'
 import type { ChartId } from '../../snippets/charts'
-import type { Theme } from './helpers'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chartBars, CHARTS } from '../../snippets/charts'
 import { FACTS } from '../../snippets/facts'
@@ -21,9 +20,9 @@ describeBrowser('accessibility in the browser', () => {
   })
   afterAll(async () => closeQuietly(browser))
 
-  async function open(no: number, options: { theme?: Theme, reducedMotion?: 'reduce' } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: options.theme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' })
-    await context.addInitScript((scheme: string) => localStorage.setItem('slidev-color-schema', scheme), options.theme ?? 'light')
+  /** Slide `no` in a context of its own, asking for reduced motion (no transition to wait for). */
+  async function open(no: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
     const page = await context.newPage()
     await page.goto(`${deck('public').url}${no}`)
     await waitForSlide(page, no)
@@ -45,7 +44,7 @@ describeBrowser('accessibility in the browser', () => {
   })
 
   it('runs no transition and no animation when the viewer asks for reduced motion', async () => {
-    const page = await open(4, { reducedMotion: 'reduce' })
+    const page = await open(4)
     await page.keyboard.press('ArrowDown')
     // Read at once, mid-change: every element's transition and CSS animation is off.
     const moving = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => {
