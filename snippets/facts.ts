@@ -102,7 +102,8 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 /** A fact's status must be a known one and its check date a real YYYY-MM-DD day. */
 function checkRecord(key: string, fact: Fact): void {
   if (!STATUSES.includes(fact.status)) {
-    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
+    const use = STATUSES.join(', ')
+    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${use}`)
   }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(String(fact.checked)) ? new Date(`${fact.checked}T00:00:00Z`) : undefined
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== fact.checked)

@@ -1,6 +1,7 @@
-import type { FactTable } from './facts'
 // The numbers a speaker says, read from note text (digits or words), and the deal wording a note
 // carries: the notes check and `npm run facts:impact` both use them.
+
+import type { FactTable } from './facts'
 import { DERIVATIONS, derive } from './derived'
 import { FACT_KEYS, FACTS } from './facts'
 

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import type { ChartId } from '../../snippets/charts'
-import type { Theme } from './helpers'
 // The public build for people who use a screen reader, a keyboard or reduced motion: the tab title
 // and a live region follow the slide, nothing moves when less motion is asked for, focus shows, each
 // chart's data table (and CSV) matches the fact table, and axe-core finds no WCAG 2.2 AA violation.
+
+import type { Browser, Page } from 'playwright-core'
+import type { ChartId } from '../../snippets/charts'
+import type { Theme } from './helpers'
 import axe from 'axe-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chartBars, CHARTS } from '../../snippets/charts'

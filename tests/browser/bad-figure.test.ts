@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
 // A bad figure shows a visible message naming the field on every slide that uses it, the sources
 // slide included, and nothing else breaks: the real deck built with VITE_BAD_FIGURE (snippets/facts.ts).
+
+import type { Browser, Page } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'

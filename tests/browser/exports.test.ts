@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
 // Every export, made once by its npm script (into test-results/exports through DECK_EXPORT_DIR) and
 // read with tools this project did not write: poppler-utils for the PDFs, the PowerPoint's own XML,
 // Chromium for the one-file copy opened from disk. The scripts check their files themselves
 // (scripts/export-checks.mjs); these tests prove what a reader of each file gets.
+
+import type { Browser, Page } from 'playwright-core'
 import { Buffer } from 'node:buffer'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'

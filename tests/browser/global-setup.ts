@@ -1,11 +1,12 @@
-import type { TestProject } from 'vitest/node'
-import type { BrowserEnv } from './env'
 // Builds each deck once for the whole browser suite and serves it with Vite's preview server
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
 // The commands come from package.json, so the tests build the way the scripts do.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
+
+import type { TestProject } from 'vitest/node'
+import type { BrowserEnv } from './env'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'

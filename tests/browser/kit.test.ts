@@ -1,8 +1,9 @@
-import type { Page } from 'playwright-core'
-import type { Theme } from './helpers'
 // The presenter's kit: search and rehearsal in the presenter build, none of it in the audience view;
 // the five-minute cut built by its script and held to the full deck's design checks; a `src:` range past
 // the deck failing the build; the one-page summary and the cut's PDF exported by their scripts.
+
+import type { Page } from 'playwright-core'
+import type { Theme } from './helpers'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,8 +1,9 @@
-import type { Theme } from './helpers'
 // Offline: the built decks make no request to any host but the one serving them. Every other host
 // is blocked and recorded (watchedContext); any attempt fails the test. The overview mounts every
 // slide at once, and each page is left to go network-idle, so late requests (fonts, preloads) count.
 // (navigation.test.ts walks every slide and click of the public build under the same blocker.)
+
+import type { Theme } from './helpers'
 import { expect, it } from 'vitest'
 import { readDeck } from './deck'
 import { closeQuietly, deck, describeBrowser, sharedBrowser, waitForSlide, watchedContext } from './helpers'
