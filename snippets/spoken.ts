@@ -8,6 +8,7 @@ import { FACT_KEYS, FACTS } from './facts'
 type Unit = 'billion' | 'times' | 'minutes' | 'bare'
 interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
+// eslint-disable-next-line style/max-len -- data
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const MULTIPLES: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3 }
