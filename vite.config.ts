@@ -44,7 +44,9 @@ export default defineConfig({
   optimizeDeps: { include: ['chart.js', 'vue-chartjs'] },
   // Fonts inline as woff2 only: every browser that runs the deck reads it, and the woff/ttf fallbacks
   // (@fontsource's) would double the file; scripts/one-file.mjs drops their references.
-  build: ONE_FILE ? { assetsInlineLimit: file => !/\.(?:woff|ttf)$/.test(file), cssCodeSplit: false, modulePreload: false } : {},
+  build: ONE_FILE
+    ? { assetsInlineLimit: file => !/\.(?:woff|ttf)$/.test(file), cssCodeSplit: false, modulePreload: false }
+    : {},
   // Straight apostrophes: Inter draws ’ (U+2019) and ʼ (U+02BC) with one glyph, and Chromium's PDF maps
   // that glyph back to U+02BC, so a PDF viewer's search for "Amazon’s" found nothing.
   slidev: { markdown: { markdownOptions: { typographer: false } } },

@@ -7,9 +7,13 @@ import process from 'node:process'
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
 
 /** Flags that let Chromium run as root in a container, offline, without phoning home. */
-export const CHROMIUM_ARGS = Object.freeze(['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'])
+export const CHROMIUM_ARGS = Object.freeze(
+  '--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
+    .split(' '),
+)
 
-export const CHROMIUM_HELP = `No Chromium at $CHROMIUM_PATH or ${DEFAULT_CHROMIUM}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.`
+export const CHROMIUM_HELP = `No Chromium at $CHROMIUM_PATH or ${DEFAULT_CHROMIUM}. `
+  + 'Install it (sudo apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.'
 
 /**
  * The Chromium to use, or undefined when there is none. A CHROMIUM_PATH that is set but not
@@ -45,5 +49,6 @@ export function requireChromium(env = process.env) {
  */
 export async function launchChromium(options = {}) {
   const { chromium } = await import('playwright-core')
-  return chromium.launch({ ...options, executablePath: options.executablePath ?? requireChromium(), args: [...CHROMIUM_ARGS, ...(options.args ?? [])] })
+  const executablePath = options.executablePath ?? requireChromium()
+  return chromium.launch({ ...options, executablePath, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] })
 }

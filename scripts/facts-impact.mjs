@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser/core'
 import { createJiti } from 'jiti'
 
-/** @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit */
+/**
+ * @typedef {{ slide: number, title: string, figures: string[], placed: string[], statusWording: string[] }} SlideHit
+ */
 /** @typedef {{ slide: number, says: string[], matchesNoFact: string[], statusWording: string[] }} NoteHit */
 /**
  * @typedef {{ key: string, status: string, keys: string[], charts: string[], slides: SlideHit[], notes: NoteHit[],
@@ -45,8 +47,9 @@ export async function factImpact(key, root) {
   const charts = Object.entries(CHARTS)
     .filter(([, spec]) => spec.bars.some(b => keys.includes(b.key)) || keys.includes(spec.multiple ?? ''))
     .map(([id]) => id)
+  const status = fact?.status ?? 'our arithmetic'
   /** @type {Impact} */
-  const out = { key, status: fact?.status ?? 'our arithmetic', keys, charts, slides: [], notes: [], sources: [], exports: [] }
+  const out = { key, status, keys, charts, slides: [], notes: [], sources: [], exports: [] }
   slides.forEach((slide, i) => {
     const no = i + 1
     /** @type {string[]} */
@@ -54,7 +57,9 @@ export async function factImpact(key, root) {
       .filter(k => keys.includes(k))
     const text = slide.content.replace(/<!--[\s\S]*?-->/g, '')
     const deal = fact && listed.length ? spoken.dealSentences(text.replace(/<[^>]+>/g, ' ')) : []
-    const placed = [...text.matchAll(/<(Fig|BarChart|PartnershipTriangle)\b[^>]*>/g)].map(m => m[0]).filter(tag => [...keys, ...charts].some(k => tag.includes(`"${k}"`)) || tag.includes('PartnershipTriangle'))
+    const placed = [...text.matchAll(/<(?:Fig|BarChart|PartnershipTriangle)\b[^>]*>/g)]
+      .map(m => m[0])
+      .filter(tag => [...keys, ...charts].some(k => tag.includes(`"${k}"`)) || tag.includes('PartnershipTriangle'))
     if (listed.length)
       out.slides.push({ slide: no, title: slide.title ?? '', figures: listed, placed, statusWording: deal })
     if (text.includes('<FactSheet'))
@@ -66,7 +71,8 @@ export async function factImpact(key, root) {
     const stale = spoken.unmatchedNumbers(note, FACTS, minutes)
     const dealNote = fact && listed.length ? spoken.dealSentences(note) : []
     if (says.length || stale.length || dealNote.length) {
-      out.notes.push({ slide: no, says: says.map(n => n.said), matchesNoFact: stale.map(n => n.said), statusWording: dealNote })
+      const [said, matchesNoFact] = [says.map(n => n.said), stale.map(n => n.said)]
+      out.notes.push({ slide: no, says: said, matchesNoFact, statusWording: dealNote })
     }
   })
   const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
@@ -83,9 +89,10 @@ export function describe(r) {
     `${head}\n${items.length ? items.map(i => `  - ${i}`).join('\n') : '  (none)'}`
   return [
     `${r.key} (${r.status}); with the ratios built on it: ${r.keys.join(', ')}`,
-    line('Slides and titles:', r.slides.map(s => `slide ${s.slide} "${s.title}": ${(s.placed.length ? s.placed : s.figures)
-      .join(' ')}${
-      s.statusWording.length ? `\n      status wording to check: ${quote(s.statusWording)}` : ''}`)),
+    line('Slides and titles:', r.slides.map((s) => {
+      const check = s.statusWording.length ? `\n      status wording to check: ${quote(s.statusWording)}` : ''
+      return `slide ${s.slide} "${s.title}": ${(s.placed.length ? s.placed : s.figures).join(' ')}${check}`
+    })),
     line('Charts (follow the facts):', r.charts),
     line('Notes (typed by hand: reword):', r.notes.map(n => `slide ${n.slide}: ${[
       n.says.length ? `says ${n.says.join(', ')}` : '',
@@ -93,7 +100,8 @@ export function describe(r) {
       n.statusWording.length ? `status wording: ${quote(n.statusWording)}` : '',
     ].filter(Boolean).join(' · ')}`)),
     line('Sources rows (follow the facts):', r.sources),
-    line('Exports (re-run them: npm run export, export:clicks, export:pptx, export:handout, export:html, export:short, export:summary):', r.exports),
+    line('Exports (re-run them: npm run export, export:clicks, export:pptx, export:handout, export:html, '
+      + 'export:short, export:summary):', r.exports),
   ].join('\n')
 }
 

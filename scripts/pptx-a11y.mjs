@@ -4,6 +4,8 @@
 // reading order; pictures without alt text are marked decorative; the layout gets a title placeholder.
 // pptxA11yProblems reads the XML back and names each rule a file breaks.
 import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import JSZip from 'jszip'
 
 const SHAPE = /<p:(sp|pic|graphicFrame|grpSp|cxnSp)>[\s\S]*?<\/p:\1>/g
@@ -17,13 +19,16 @@ const TITLE_PLACEHOLDER = '<p:sp><p:nvSpPr><p:cNvPr id="1000" name="Title Placeh
   + '<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
 
 const ENTITIES = /** @type {Record<string, string>} */ ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' })
-/** A shape's text, entities decoded, for comparing with a slide's title. */
-function shapeText(/** @type {string} */ xml) {
+/** The text runs of a DrawingML part, entities decoded. */
+function textRuns(/** @type {string} */ xml) {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
-    .map(m => m[1] ?? '')
-    .join('')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? '')
+    .map(m => (m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name] ?? ''))
 }
+/** The text of a part, runs joined by spaces. */
+export const xmlText = (/** @type {string} */ xml) => textRuns(xml).join(' ')
+/** A shape's text as one string, for comparing with a slide's title. */
+const shapeText = (/** @type {string} */ xml) => textRuns(xml).join('')
+
 const same = (/** @type {string} */ s) => s.replace(/[\u2018\u2019]/g, '\'').replace(/\s+/g, ' ').trim().toLowerCase()
 function slideNames(/** @type {Iterable<string>} */ names) {
   return [...names]
@@ -58,12 +63,15 @@ export function titledSlide(xml, title, no) {
   if (backdrop)
     out = out.replace(backdrop, '')
   // Every text box may wrap, not only the title: a one-line label sized for Inter would run off the slide.
-  return out.replace(TREE_START, start => start + placeholder).replace(/(<a:bodyPr[^>]*?)wrap="none"/g, '$1wrap="square"')
+  return out
+    .replace(TREE_START, start => start + placeholder)
+    .replace(/(<a:bodyPr[^>]*?)wrap="none"/g, '$1wrap="square"')
 }
 
 /** Marks a picture with blank alt text as decorative (Slidev's exporter gives aria-hidden art " "). */
 export function decorativePictures(/** @type {string} */ xml) {
-  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g, (_, a, b, closed) => `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
+  return xml.replace(/<p:cNvPr ([^>]*?)descr="\s*"([^>]*?)(\/?)>/g, (_, a, b, closed) =>
+    `<p:cNvPr ${a}descr=""${b}>${DECORATIVE}${closed ? '</p:cNvPr>' : ''}`)
 }
 
 /** Gives a layout or master without one a title placeholder, so a slide's title has one to follow. */
@@ -114,7 +122,8 @@ export function pptxA11yProblems(files) {
       problems.push(`slide ${i + 1}: same title as slide ${seen.get(text)}`)
     seen.set(text, i + 1)
     const blind = shapes
-      .filter(s => s.startsWith('<p:pic>') && !/descr="\s*(?:[^\s"]|(?:[^\s"][^"]*)?")[^"]*"/.test(s) && !s.includes('adec:decorative'))
+      .filter(s => s.startsWith('<p:pic>') && !s.includes('adec:decorative')
+        && !/descr="\s*(?:[^\s"]|(?:[^\s"][^"]*)?")[^"]*"/.test(s))
       .length
     if (blind)
       problems.push(`slide ${i + 1}: ${blind} picture(s) with neither alt text nor a decorative mark`)
@@ -123,5 +132,67 @@ export function pptxA11yProblems(files) {
     if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name) && !/<p:ph type="title"/.test(xml))
       problems.push(`${name.split('/').pop()} has no title placeholder`)
   }
+  return problems
+}
+
+/** The files of a ZIP archive (a .pptx), by name, inflated. */
+export function unzip(/** @type {Buffer} */ zip) {
+  let end = zip.length - 22
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054B50)
+    end--
+  if (end < 0)
+    throw new Error('not a ZIP archive')
+  /** @type {Map<string, string>} */
+  const files = new Map()
+  let at = zip.readUInt32LE(end + 16)
+  for (let i = zip.readUInt16LE(end + 10); i > 0; i--) {
+    const method = zip.readUInt16LE(at + 10)
+    const size = zip.readUInt32LE(at + 20)
+    const nameLength = zip.readUInt16LE(at + 28)
+    const local = zip.readUInt32LE(at + 42)
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8')
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+    const data = zip.subarray(start, start + size)
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'))
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return files
+}
+
+/**
+ * What is wrong with a PowerPoint: not a ZIP, wrong slide count, a slide without editable text, a
+ * picture whose alt text is the exporter's placeholder, notes with markup, or notes where none belong.
+ * @param {string} file
+ * @param {{ slides: number, notes: boolean }} expect
+ */
+export function pptxProblems(file, expect) {
+  let files
+  try {
+    files = unzip(readFileSync(file))
+  }
+  catch (error) {
+    return [`${path.basename(file)} does not open as a PowerPoint file (${/** @type {Error} */ (error).message})`]
+  }
+  const problems = []
+  const slides = [...files.keys()].filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+  if (slides.length !== expect.slides)
+    problems.push(`${slides.length} slides, expected ${expect.slides}`)
+  for (const name of slides) {
+    const xml = files.get(name) ?? ''
+    if (!xmlText(xml).trim())
+      problems.push(`${path.basename(name)} has no editable text`)
+    if (/descr="Rendered as an image/.test(xml))
+      problems.push(`${path.basename(name)}: a picture has the placeholder alt text instead of its summary`)
+  }
+  const notes = [...files.entries()]
+    .filter(([name]) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
+    .map(([, xml]) => xmlText(xml).replace(/^\s*\d+\s*$/, ''))
+  const written = notes.filter(text => /[a-z]{3}/i.test(text))
+  if (!expect.notes && written.length)
+    problems.push(`${written.length} slides carry speaker notes; the audience copy must have none`)
+  if (expect.notes && !written.length)
+    problems.push('no speaker notes in the presenter copy')
+  if (written.some(text => /\[click|<\/?[a-z]|\*\*/i.test(text)))
+    problems.push('speaker notes keep [click] markers or markup')
   return problems
 }

@@ -1,12 +1,13 @@
-import type { Buffer } from 'node:buffer'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import type { Duplex } from 'node:stream'
-import type { Plugin } from 'vite'
 // The gate of `npm run present:remote`. Whenever the dev server is started with `--remote` or listens beyond
 // loopback, every HTTP request and every WebSocket upgrade (Vite's HMR socket carries Slidev's shared slide,
 // clicks and timer) needs a session cookie, which a small form hands out for SLIDEV_REMOTE_PASSWORD. No address
 // is trusted, this laptop's included. Once in, the only write is Slidev's shared slide state (vue-server-ref posts
 // each move to /@server-reactive/nav): no request changes a project file.
+
+import type { Buffer } from 'node:buffer'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Plugin } from 'vite'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import process from 'node:process'
 

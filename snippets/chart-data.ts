@@ -1,8 +1,9 @@
-import type { ChartId } from './charts'
-import type { FactTable } from './facts'
 // Each chart's data for people who cannot see it: the table behind its "Data" button, a short source
 // line, and a CSV written from the fact table (not from the drawn labels). Pure TypeScript: the bars
 // come from charts.ts's chartBars, the figures from facts.ts.
+
+import type { ChartId } from './charts'
+import type { FactTable } from './facts'
 import { chartBars, CHARTS } from './charts'
 import { FACTS, getFact } from './facts'
 import { figureText } from './format'

@@ -100,7 +100,9 @@ export function chartBars(spec: ChartSpec, facts: FactTable = FACTS): Bar[] {
 /** The canvas's aria-label: every figure with its hedge, in the order drawn. */
 export function chartSummary(spec: ChartSpec, facts: FactTable = FACTS): string {
   const bars = chartBars(spec, facts).map(b => `${b.category}: ${b.spoken}`).join('; ')
-  const multiple = spec.multiple ? ` The second is ${figureText(spec.multiple, 'short', facts)} the first (our arithmetic).` : ''
+  const multiple = spec.multiple
+    ? ` The second is ${figureText(spec.multiple, 'short', facts)} the first (our arithmetic).`
+    : ''
   return `Bar chart, billions of US dollars. ${bars}.${multiple}`
 }
 
@@ -128,7 +130,8 @@ export function chartConfig(id: ChartId, facts: FactTable, palette: Palette, opt
   const bars = chartBars(spec, facts)
   const multiple = spec.multiple ? figureText(spec.multiple, 'short', facts) : ''
   const colour = (b: Bar) => (b.company === spec.subject ? palette.company[b.company] : palette.other)
-  const valueAxis = { display: false, min: 0, max: Math.max(...bars.map(b => b.value)) * HEADROOM, grid: { display: false } }
+  const max = Math.max(...bars.map(b => b.value)) * HEADROOM
+  const valueAxis = { display: false, min: 0, max, grid: { display: false } }
   const categoryAxis = {
     grid: { display: false },
     border: { color: palette.muted },
@@ -177,15 +180,23 @@ function labelWidth(ctx: CanvasRenderingContext2D, bars: readonly Bar[]): number
 interface Placed { readonly end: number, readonly mid: number, readonly half: number }
 
 /** Draws what Chart.js cannot: a floor's fade-out, the deal's dashed outline, the direct labels, the multiple. */
-function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette: Palette, colour: (b: Bar) => string): Plugin<'bar'> {
+function marks(
+  bars: readonly Bar[],
+  spec: ChartSpec,
+  multiple: string,
+  palette: Palette,
+  colour: (b: Bar) => string,
+): Plugin<'bar'> {
   return {
     id: 'deckMarks',
     afterDatasetsDraw(chart: Chart<'bar'>) {
       const { ctx } = chart
       const scale = chart.scales[spec.horizontal ? 'x' : 'y']!
-      const fade = Math.abs(scale.getPixelForValue(FLOOR_FADE * Math.max(...bars.map(b => b.value))) - scale.getPixelForValue(0))
+      const largest = Math.max(...bars.map(b => b.value))
+      const fade = Math.abs(scale.getPixelForValue(FLOOR_FADE * largest) - scale.getPixelForValue(0))
       // Positions along the bar and across it; `at` turns them into canvas x, y.
-      const at = (along: number, across: number): [number, number] => (spec.horizontal ? [along, across] : [across, along])
+      const at = (along: number, across: number): [number, number] =>
+        (spec.horizontal ? [along, across] : [across, along])
       const dir = spec.horizontal ? 1 : -1
       /** The canvas rectangle from a to b along the bar, `half` either side of its middle. */
       const box = (a: number, b: number, mid: number, half: number): [number, number, number, number] => {
@@ -196,7 +207,8 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
       const placed: Placed[] = []
       chart.getDatasetMeta(0).data.forEach((element, i) => {
         const bar = bars[i]!
-        const p = element.getProps(['x', 'y', 'base', 'width', 'height']) as Record<'x' | 'y' | 'base' | 'width' | 'height', number>
+        const keys = ['x', 'y', 'base', 'width', 'height'] as const
+        const p = element.getProps([...keys]) as Record<(typeof keys)[number], number>
         const [end, mid, base] = spec.horizontal ? [p.x, p.y, p.base] : [p.y, p.x, p.base]
         const half = (spec.horizontal ? p.height : p.width) / 2
         ctx.save()
@@ -229,7 +241,14 @@ function marks(bars: readonly Bar[], spec: ChartSpec, multiple: string, palette:
 }
 
 /** Writes a bar's label lines past its tip: beside a horizontal bar (centred on it), above an upright one. */
-function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], from: number, mid: number, horizontal: boolean, palette: Palette) {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  lines: readonly string[],
+  from: number,
+  mid: number,
+  horizontal: boolean,
+  palette: Palette,
+) {
   const step = FONT_SIZE.value * LINE_HEIGHT
   ctx.fillStyle = palette.text
   ctx.textAlign = horizontal ? 'left' : 'center'
@@ -241,7 +260,7 @@ function drawLabel(ctx: CanvasRenderingContext2D, lines: readonly string[], from
   })
 }
 
-/** The ratio, written once in the gap between two upright bars, on an arrow from the first bar's height to the second's. */
+/** The ratio, once, in the gap between two upright bars, on an arrow from the first bar's height to the second's. */
 function drawMultiple(ctx: CanvasRenderingContext2D, from: Placed, to: Placed, text: string, palette: Palette) {
   const x = (from.mid + from.half + to.mid - to.half) / 2
   const y = (from.end + to.end) / 2

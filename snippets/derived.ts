@@ -1,5 +1,6 @@
-import type { FactKey, FactTable } from './facts'
 // Every derived figure on a slide or in a note is computed here from the article's figures.
+
+import type { FactKey, FactTable } from './facts'
 import { FACTS, getFact } from './facts'
 
 // #region method

@@ -43,6 +43,7 @@ export const SOURCE = {
 const CHECKED = '2026-11-27'
 const DEAL = 'The Deal That Changes Everything'
 
+/* eslint-disable style/max-len -- data: one fact a line */
 const RAW_FACTS = {
   amazonInOpenAI: { label: 'Amazon investment in OpenAI', company: 'amazon', value: 10, hedge: 'at least', status: 'in talks', checked: CHECKED, wording: 'in talks to invest at least $10 billion', section: 'Opening' },
   openAIValuation: { label: 'OpenAI valuation', company: 'openai', value: 500, hedge: 'north of', status: 'in talks', phrase: 'condition', checked: CHECKED, wording: 'If the deal closes, OpenAI would be valued north of $500 billion', section: `Opening; ${DEAL}` },
@@ -53,6 +54,7 @@ const RAW_FACTS = {
   amazonInAnthropic: { label: 'Amazon investment in Anthropic', company: 'amazon', value: 4, hedge: 'none', status: 'reported', checked: CHECKED, wording: 'They invested $4 billion in Anthropic', section: 'Why Amazon Actually Needs This' },
   openAIRevenue: { label: 'OpenAI annualized revenue', company: 'openai', value: 5, hedge: 'estimated', status: 'estimated', checked: CHECKED, wording: 'estimates put it around $5 billion annualized', section: 'The Valuation Question' },
 } as const satisfies Record<string, Fact>
+/* eslint-enable style/max-len */
 
 export type FactKey = keyof typeof RAW_FACTS
 /** A table of facts with the deck's keys; tests pass altered copies. */
@@ -102,7 +104,8 @@ export function getFact(key: string, table: FactTable = FACTS): Fact {
 /** A fact's status must be a known one and its check date a real YYYY-MM-DD day. */
 function checkRecord(key: string, fact: Fact): void {
   if (!STATUSES.includes(fact.status)) {
-    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${STATUSES.join(', ')}`)
+    const use = STATUSES.join(', ')
+    throw new FactError(`facts.${key}.status`, `unknown status ${JSON.stringify(fact.status)}; use ${use}`)
   }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(String(fact.checked)) ? new Date(`${fact.checked}T00:00:00Z`) : undefined
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== fact.checked)
@@ -121,6 +124,7 @@ export function figuresAsOf(table: FactTable = FACTS): string {
   return FACT_KEYS.map(k => table[k].checked).sort()[0]!
 }
 
+// eslint-disable-next-line style/max-len -- data
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** 2026-11-27 → "27 November 2026" (short: "27 Nov 2026"), the same on every machine. */

@@ -113,5 +113,6 @@ export function figureSource(key: string, table: FactTable = FACTS): FigureSourc
   }
   const fact = getFact(key, table)
   const phrase = statusPhrase(fact)
-  return { key, label: phrase ? `${fact.label}, ${phrase}` : fact.label, text, hedge: fact.hedge, status: fact.status, checked: fact.checked, wording: fact.wording, origin: fact.section }
+  const { hedge, status, checked, wording, section: origin } = fact
+  return { key, label: phrase ? `${fact.label}, ${phrase}` : fact.label, text, hedge, status, checked, wording, origin }
 }

@@ -14,8 +14,10 @@ export function readBudgets(frontmatters: readonly Record<string, unknown>[]): n
   return frontmatters.map((frontmatter, index) => {
     const budget = frontmatter.budget
     // 0 is allowed: a slide the talk passes straight through.
-    if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
-      throw new BudgetError(`slide ${index + 1} budget`, `must be a number of seconds (0 or more), got ${JSON.stringify(budget)}`)
+    if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0) {
+      const got = JSON.stringify(budget)
+      throw new BudgetError(`slide ${index + 1} budget`, `must be a number of seconds (0 or more), got ${got}`)
+    }
     return budget
   })
 }

@@ -30,6 +30,7 @@ const LIGHT: Palette = {
   accent: '#3d4f66',
   other: '#5f6b7a',
   risk: '#b3261e',
+  // eslint-disable-next-line style/max-len -- data
   company: { amazon: '#a8500a', microsoft: '#0063b1', openai: '#0b7563', nvidia: '#4a7a00', xai: '#5f6b7a', anthropic: '#5f6b7a' },
 }
 
@@ -43,6 +44,7 @@ const DARK: Palette = {
   accent: '#a9bcd4',
   other: '#9aa5b3',
   risk: '#ff8f86',
+  // eslint-disable-next-line style/max-len -- data
   company: { amazon: '#ffab4c', microsoft: '#5cb3ff', openai: '#3fd0b0', nvidia: '#a6d85a', xai: '#9aa5b3', anthropic: '#9aa5b3' },
 }
 

@@ -35,8 +35,10 @@ export function checkRehearsal(data: unknown, deck: string, titles: readonly str
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new RehearsalError('file', 'expected a JSON object exported by the presenter view\'s rehearsal report')
   const file = data as Record<string, unknown>
-  if (file.format !== REHEARSAL_FORMAT)
-    throw new RehearsalError('format', `expected "${REHEARSAL_FORMAT}", got ${JSON.stringify(file.format)}: not a rehearsal`)
+  if (file.format !== REHEARSAL_FORMAT) {
+    const got = JSON.stringify(file.format)
+    throw new RehearsalError('format', `expected "${REHEARSAL_FORMAT}", got ${got}: not a rehearsal`)
+  }
   if (file.deck !== deck)
     throw new RehearsalError('deck', `recorded on ${JSON.stringify(file.deck)}, not on ${JSON.stringify(deck)}`)
   const slides = file.slides
@@ -54,11 +56,15 @@ export function checkRehearsal(data: unknown, deck: string, titles: readonly str
     throw new RehearsalError('runs', 'expected at least one recorded run')
   runs.forEach((run: unknown, r) => {
     const { startedAt, clicks } = (run ?? {}) as Partial<RehearsalRun>
-    if (typeof startedAt !== 'string' || !Array.isArray(clicks) || clicks.length !== titles.length)
-      throw new RehearsalError(`runs[${r}]`, `expected { startedAt, clicks }, a list of seconds per slide (${titles.length})`)
+    if (typeof startedAt !== 'string' || !Array.isArray(clicks) || clicks.length !== titles.length) {
+      const expected = `expected { startedAt, clicks }, a list of seconds per slide (${titles.length})`
+      throw new RehearsalError(`runs[${r}]`, expected)
+    }
     clicks.forEach((times: unknown, s) => {
-      if (!Array.isArray(times) || !times.every(isSeconds))
-        throw new RehearsalError(`runs[${r}].clicks[${s}]`, `expected seconds (0 or more), got ${JSON.stringify(times)}`)
+      if (!Array.isArray(times) || !times.every(isSeconds)) {
+        const got = JSON.stringify(times)
+        throw new RehearsalError(`runs[${r}].clicks[${s}]`, `expected seconds (0 or more), got ${got}`)
+      }
     })
   })
   return file as unknown as RehearsalFile

@@ -56,8 +56,9 @@ export function searchEntries(slides: readonly SearchSlide[], figures: readonly 
     const shows = slides.flatMap((s, i) => (lists(s) ? [i + 1] : []))
     const no = shows.find(n => !isBackup(slides[n - 1]!)) ?? shows[0]
     const title = `${figure.text} ${figure.label}`
+    const text = `${title} · ${figure.hedge} · “${figure.wording}” · ${figure.origin}`
     if (no)
-      entries.push({ kind: 'figure', no, title, text: `${title} · ${figure.hedge} · “${figure.wording}” · ${figure.origin}` })
+      entries.push({ kind: 'figure', no, title, text })
   }
   return entries
 }
@@ -73,7 +74,8 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 1
       return []
     const at = text.indexOf(terms[0]!)
     const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 50)))
-    const excerpt = `${start > 0 ? '…' : ''}${entry.text.slice(start, start + 140).trim()}${start + 140 < text.length ? '…' : ''}`
+    const [before, after] = [start > 0 ? '…' : '', start + 140 < text.length ? '…' : '']
+    const excerpt = `${before}${entry.text.slice(start, start + 140).trim()}${after}`
     const inTitle = terms.every(t => entry.title.toLowerCase().includes(t))
     return [{ ...entry, excerpt, score: WEIGHT[entry.kind] + (inTitle ? 1 : 0) }]
   })

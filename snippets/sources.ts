@@ -1,8 +1,9 @@
-import type { FactTable } from './facts'
-import type { FigureSource } from './format'
 // Each figure resolved once, at load: its display text, long form, summary, source row and status,
 // or the error that names the field. Fig, the charts' slides, the triangle, the sources slide and the
 // presenter's sources list all read this table. A bad entry becomes a row that names the field.
+
+import type { FactTable } from './facts'
+import type { FigureSource } from './format'
 import { DERIVATIONS } from './derived'
 import { attempt, FACT_KEYS, FACTS, getFact, isFactKey } from './facts'
 import { figureSource, figureText, STATUS_WORDS, statusPhrase } from './format'
@@ -24,7 +25,8 @@ function resolve(key: string, table: FactTable): Resolved {
   const fact = isFactKey(key) ? getFact(key, table) : undefined
   const long = figureText(key, 'long', table)
   const phrase = fact ? statusPhrase(fact) : ''
-  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase, dashed: fact ? STATUS_WORDS[fact.status].dashed : false, source }
+  const dashed = fact ? STATUS_WORDS[fact.status].dashed : false
+  return { text: source.text, long, summary: phrase ? `${long}, ${phrase}` : long, phrase, dashed, source }
 }
 
 /** Resolves every fact and ratio of a table once. */
@@ -60,8 +62,10 @@ export function sourceRow(key: string, figures: Figures = FIGURES, field = key):
 export function slideSources(figures: unknown, table: Figures = FIGURES): SourceRow[] {
   if (figures === undefined)
     return []
-  if (!Array.isArray(figures))
-    return [{ ok: false, field: 'figures', message: `figures must be a list of figure keys, got ${JSON.stringify(figures)}` }]
+  if (!Array.isArray(figures)) {
+    const message = `figures must be a list of figure keys, got ${JSON.stringify(figures)}`
+    return [{ ok: false, field: 'figures', message }]
+  }
   return figures.map((key: unknown, index) => {
     const field = `figures[${index}]`
     if (typeof key !== 'string')

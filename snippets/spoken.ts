@@ -1,12 +1,14 @@
-import type { FactTable } from './facts'
 // The numbers a speaker says, read from note text (digits or words), and the deal wording a note
 // carries: the notes check and `npm run facts:impact` both use them.
+
+import type { FactTable } from './facts'
 import { DERIVATIONS, derive } from './derived'
 import { FACT_KEYS, FACTS } from './facts'
 
 type Unit = 'billion' | 'times' | 'minutes' | 'bare'
 interface Spoken { readonly said: string, readonly value: number, readonly unit: Unit }
 
+// eslint-disable-next-line style/max-len -- data
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const MULTIPLES: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3 }

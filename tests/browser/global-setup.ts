@@ -1,5 +1,3 @@
-import type { TestProject } from 'vitest/node'
-import type { BrowserEnv } from './env'
 // Builds each deck once for the whole browser suite and serves it with Vite's preview server
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
@@ -7,6 +5,9 @@ import type { BrowserEnv } from './env'
 // The commands come from package.json, so the tests build the way the scripts do. Then it starts the
 // export scripts, one after another, while the other files run; exports.test.ts (last) reads them.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
+
+import type { TestProject } from 'vitest/node'
+import type { BrowserEnv } from './env'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,8 +1,9 @@
-import type { ChildProcess } from 'node:child_process'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 // `npm run present:remote` (scripts/remote-gate.ts) as a stranger and as the presenter, on 127.0.0.1: the gate
 // trusts no address, so loopback stands in for the network. The dev server runs under ./no-outbound.mjs,
 // which refuses and records any connection, DNS query or datagram it tries off this machine.
+
+import type { ChildProcess } from 'node:child_process'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'

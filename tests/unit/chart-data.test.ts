@@ -1,6 +1,7 @@
+// Each chart's data table, source line and CSV (snippets/chart-data.ts) against the fact table.
+
 import type { ChartId } from '../../snippets/charts'
 import type { FactTable } from '../../snippets/facts'
-// Each chart's data table, source line and CSV (snippets/chart-data.ts) against the fact table.
 import { describe, expect, it } from 'vitest'
 import { chartCsv, chartTable, csvDataUrl } from '../../snippets/chart-data'
 import { chartBars, CHARTS } from '../../snippets/charts'

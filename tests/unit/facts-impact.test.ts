@@ -1,8 +1,9 @@
-import type * as Charts from '../../snippets/charts'
-import type * as Sources from '../../snippets/sources'
 // `npm run facts:impact` on a temporary copy of the deck whose facts were changed as an editor would:
 // the Amazon stake's deal closed, OpenAI's valuation moved to 600. The tool lists what to reword;
 // what the deck renders from the facts has followed by itself, with no stale wording left in it.
+
+import type * as Charts from '../../snippets/charts'
+import type * as Sources from '../../snippets/sources'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

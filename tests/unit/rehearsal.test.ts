@@ -1,5 +1,6 @@
-import type { RehearsalFile } from '../../snippets/rehearsal'
 // Rehearsal timings (snippets/rehearsal.ts) and `npm run rehearsal:apply` on a copy of slides.md.
+
+import type { RehearsalFile } from '../../snippets/rehearsal'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,6 +1,7 @@
-import type { ChartId } from '../../snippets/charts'
 // Checks on slides.md itself: the article's order, our own words, hedges, figures from the facts
 // module, notes that fit the duration, [click] markers in step with the builds.
+
+import type { ChartId } from '../../snippets/charts'
 import { detectFeatures } from '@slidev/parser/core'
 import { describe, expect, it } from 'vitest'
 import { CHARTS } from '../../snippets/charts'
