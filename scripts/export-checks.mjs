@@ -20,8 +20,6 @@ import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
 import { makePdfUa, pdfUaProblems } from './pdf-ua.mjs'
 import { makePptxAccessible, pptxA11yProblems, pptxProblems, unzip } from './pptx-a11y.mjs'
 
-// The tests read exports with these.
-
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
 /** How long Slidev may wait for each step of an export (page load, print view drawn). */
