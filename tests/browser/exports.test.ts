@@ -264,7 +264,7 @@ describeBrowser('a broken export', () => {
       child.on('exit', code => resolve({ code: code ?? 1, output }))
     })
     expect(code).toBe(1)
-    expect(output).toMatch(/page 3 has no text/)
+    expect(output).toMatch(/page\(s\) 3 without text/)
     expect(output).toMatch(/Making it once more/)
     expect(output).toMatch(/failed twice: nothing was written/)
     expect(existsSync(target)).toBe(false)
