@@ -2,11 +2,11 @@
 import path from 'node:path'
 
 /**
- * The export scripts the global setup runs, in this order, into EXPORTS_DIR. Not export:clicks and
- * export:short: the same `slidev export` path as `export`, of the same slides (`npm run
- * exports:under-load` runs every script).
+ * The export scripts the global setup runs into EXPORTS_DIR: two chains side by side, each script after
+ * the one before it. Not export:clicks and export:short: the same `slidev export` path as `export`, of
+ * the same slides (`npm run exports:under-load` runs every script).
  */
-export const EXPORTS = ['export:html', 'export', 'export:pptx', 'export:handout', 'export:summary'] as const
+export const EXPORT_CHAINS = [['export:html', 'export:pptx'], ['export', 'export:handout', 'export:summary']] as const
 export const EXPORTS_DIR = path.resolve(import.meta.dirname, '../../test-results/exports')
 export interface ServedDeck {
   /** http://127.0.0.1:port/base/ */

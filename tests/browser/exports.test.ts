@@ -1,9 +1,10 @@
-import type { ChartId } from '../../snippets/charts'
 // Every export, made by its npm script while the other browser tests ran (tests/browser/global-setup.ts,
 // into test-results/exports) and read with tools this project did not write: poppler-utils for the
-// PDFs, the PowerPoint's own XML and LibreOffice, Chromium for the one-file copy opened from disk.
+// PDFs, the PowerPoint's own XML and LibreOffice.
 // The scripts check their files themselves (scripts/export-checks.mjs: pages, text, ink, PDF/UA,
 // slide count, notes, alt text placeholders, titles); these tests prove what those checks do not.
+// (The one-file copy: one-file.test.ts.)
+import type { ChartId } from '../../snippets/charts'
 import { Buffer } from 'node:buffer'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
@@ -17,7 +18,7 @@ import { CHARTS, chartSummary } from '../../snippets/charts'
 import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
-import { browserEnv, describeBrowser, launch, sharedBrowser, waitForSlide } from './helpers'
+import { browserEnv, describeBrowser, exported, launch } from './helpers'
 
 const BASE = 'amazon-openai-briefing'
 const file = (suffix: string) => path.join(OUT, `${BASE}${suffix}`)
@@ -30,23 +31,9 @@ const chartSummaries = [...new Set(slides.flatMap(s => [...s.content.matchAll(/<
   .map(id => chartSummary(CHARTS[id]))
 const TRIANGLE = /^Triangle of three companies\. /
 
-/** Waits for the global setup's run of `npm run <script>`; throws its output if it failed. */
-async function exported(script: string): Promise<void> {
-  const status = path.join(OUT, `${script}.json`)
-  for (let waited = 0; !existsSync(status); waited += 500) {
-    if (waited > 900_000)
-      throw new Error(`npm run ${script} did not end within 15 minutes`)
-    await new Promise(resolve => setTimeout(resolve, 500))
-  }
-  const { code, output } = JSON.parse(readFileSync(status, 'utf8')) as { code: number, output: string }
-  if (code !== 0)
-    throw new Error(`npm run ${script} failed:\n${output.slice(-3000)}`)
-}
-
 const tool = (name: string, args: string[]) => execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] })
 const pdfText = (pdf: string) => normalizeText(tool('pdftotext', [pdf, '-']).replace(/-\n\s*/g, '').replace(/\s+/g, ' '))
 const missingNotes = (text: string) => notePhrases.filter(({ phrases }) => !text.includes(phrases[0]!)).map(({ no }) => no)
-const leakedNotes = (text: string) => notePhrases.filter(({ phrases }) => text.includes(phrases[0]!)).map(({ no }) => no)
 
 /** The PDF's bytes and every Flate stream inflated, as Latin-1 text: enough to find its objects. */
 function pdfObjects(pdf: string): string {
@@ -67,69 +54,6 @@ function pdfString(token: string): string {
     return Buffer.from(token.slice(1, -1), 'hex').subarray(2).swap16().toString('utf16le')
   return token.slice(1, -1).replace(/\\([()\\])/g, '$1')
 }
-
-describeBrowser('npm run export:html: one file that opens from disk', () => {
-  const browser = sharedBrowser()
-
-  it('reaches every slide by keyboard with its charts drawn and their CSV, asks for nothing, shows no notes', async () => {
-    await exported('export:html')
-    const html = file('.html')
-    const url = pathToFileURL(html).href
-    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } })
-    const requests: string[] = []
-    const errors: string[] = []
-    // Everything but the file itself is refused and recorded.
-    await context.route('**/*', route => (route.request().url().split('#')[0] === url || /^(?:data|blob):/.test(route.request().url())
-      ? route.continue()
-      : (requests.push(route.request().url()), route.abort())))
-    const page = await context.newPage()
-    page.on('pageerror', e => errors.push(e.message))
-    page.on('console', m => m.type() === 'error' && errors.push(m.text()))
-    await page.goto(url)
-    // ArrowRight through every click of every slide; what each slide shows is read at its last click.
-    const seen = new Map<number, { steps: number, undrawn: number, charts: number, csv: number }>()
-    for (;;) {
-      const no = Number(new URL(page.url()).hash.match(/^#\/(\d+)/)?.[1])
-      await waitForSlide(page, no)
-      seen.set(no, { steps: (seen.get(no)?.steps ?? 0) + 1, ...await page.evaluate(async (selector) => {
-        // Each chart's Data disclosure, opened: its CSV link (a data: URL) is built while open.
-        const charts = [...document.querySelectorAll<HTMLDetailsElement>(`${selector} details.chart-data`)]
-        charts.forEach((d) => {
-          d.open = true
-        })
-        const links = () => document.querySelectorAll(`${selector} a[download][href^="data:text/csv"]`).length
-        for (let frame = 0; frame < 30 && links() < charts.length; frame++)
-          await new Promise(resolve => requestAnimationFrame(resolve))
-        const csv = links()
-        charts.forEach((d) => {
-          d.open = false
-        })
-        const canvases = [...document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`)]
-        const undrawn = canvases.filter((canvas) => {
-          const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
-          let opaque = 0
-          for (let i = 3; i < data.length; i += 4) opaque += data[i]! > 8 ? 1 : 0
-          return opaque / Math.max(1, data.length / 4) <= 0.01
-        }).length
-        return { charts: canvases.length, undrawn, csv }
-      }, `#slideshow .slidev-page[data-slidev-no="${no}"]`) })
-      const before = page.url()
-      await page.keyboard.press('ArrowRight')
-      if (!await page.waitForFunction(b => location.href !== b, before, { timeout: 3000 }).catch(() => false))
-        break
-    }
-    await context.close()
-    const walked = [...seen.entries()].map(([no, s]) => ({ no, ...s }))
-    expect(walked.map(s => s.no)).toEqual(slides.map((_, i) => i + 1))
-    expect(walked.reduce((steps, s) => steps + s.steps, 0), 'slides and clicks stepped through').toBeGreaterThan(slides.length)
-    expect(walked.reduce((charts, s) => charts + s.charts, 0), 'charts in the deck').toBeGreaterThan(0)
-    // Each chart is drawn and offers its data as CSV from a data: URL, which a file:// page can download.
-    expect(walked.filter(s => s.undrawn || s.csv !== s.charts).map(s => s.no)).toEqual([])
-    expect({ requests, errors }).toEqual({ requests: [], errors: [] })
-    expect(readdirSync(OUT).filter(name => name.endsWith('.html'))).toEqual([path.basename(html)])
-    expect(leakedNotes(normalizeText(readFileSync(html, 'utf8')))).toEqual([])
-  })
-}, skipPdf)
 
 describeBrowser('npm run export: the PDF', () => {
   const pdf = file('.pdf')

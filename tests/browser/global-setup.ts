@@ -3,9 +3,10 @@
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
 // The commands come from package.json, so the tests build the way the scripts do. Then it starts the
-// export scripts, one after another, while the other files run; exports.test.ts (last) reads them.
+// export scripts (two at a time) while the other files run; exports.test.ts (last) reads them.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 
+import type { ChildProcess } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import type { BrowserEnv } from './env'
 import { spawn, spawnSync } from 'node:child_process'
@@ -14,7 +15,7 @@ import path from 'node:path'
 import process from 'node:process'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
-import { EXPORTS, EXPORTS_DIR } from './env'
+import { EXPORT_CHAINS, EXPORTS_DIR } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
@@ -81,9 +82,9 @@ export default async function setup(project: TestProject) {
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
   Object.assign(env, { public: publicDeck, presenter: presenterDeck })
   project.provide('browserEnv', env)
-  // A run of named test files makes the exports only when exports.test.ts is among them.
+  // A run of named test files makes the exports only when exports.test.ts or one-file.test.ts is among them.
   const named = process.argv.slice(2).filter(arg => /\.test\.ts$|^tests\//.test(arg))
-  const wanted = !named.length || named.some(arg => arg.includes('exports'))
+  const wanted = !named.length || named.some(arg => /exports|one-file/.test(arg))
   const exports = env.skip || env.pdfSkip || !wanted ? undefined : startExports()
   return async () => {
     exports?.stop()
@@ -92,41 +93,48 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * Runs each export script in turn (`npm run <script>`, files into EXPORTS_DIR) and writes
- * `<script>.json` there, { code, output }, when it ends. One at a time: the browser tests have the
- * other core.
+ * Runs the export chains side by side, each script after the one before it (`npm run <script>`, files
+ * into EXPORTS_DIR), and writes `<script>.json` there, { code, output }, when it ends.
  */
 function startExports() {
   rmSync(EXPORTS_DIR, { recursive: true, force: true })
   mkdirSync(EXPORTS_DIR, { recursive: true })
-  let child: ReturnType<typeof spawn> | undefined
+  const running = new Set<ChildProcess>()
   let stopped = false
-  void (async () => {
-    for (const script of EXPORTS) {
-      if (stopped)
-        return
-      const started = Date.now()
-      const result = await new Promise<{ code: number, output: string }>((resolve) => {
-        let output = ''
-        child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env: { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }, stdio: ['ignore', 'pipe', 'pipe'] })
-        child.stdout!.on('data', (d) => {
-          output += d
-        })
-        child.stderr!.on('data', (d) => {
-          output += d
-        })
-        child.on('error', error => resolve({ code: 1, output: String(error) }))
-        child.on('close', code => resolve({ code: code ?? 1, output }))
-      })
-      writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
-      log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
-    }
-  })()
+  const run = (script: string) => new Promise<{ code: number, output: string }>((resolve) => {
+    let output = ''
+    const env = { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }
+    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    running.add(child)
+    child.stdout!.on('data', (d) => {
+      output += d
+    })
+    child.stderr!.on('data', (d) => {
+      output += d
+    })
+    child.on('error', error => resolve({ code: 1, output: String(error) }))
+    child.on('close', (code) => {
+      running.delete(child)
+      resolve({ code: code ?? 1, output })
+    })
+  })
+  for (const chain of EXPORT_CHAINS) {
+    void (async () => {
+      for (const script of chain) {
+        if (stopped)
+          return
+        const started = Date.now()
+        const result = await run(script)
+        writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
+        log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+      }
+    })()
+  }
   return {
     stop() {
       stopped = true
-      if (child?.pid && child.exitCode === null)
-        process.kill(-child.pid) // npm, Slidev and its Chromium
+      for (const child of running)
+        process.kill(-child.pid!) // npm, Slidev and its Chromium
     },
   }
 }

@@ -2,10 +2,12 @@
 // waiting for a slide to be fully drawn, and inspecting it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { BrowserEnv, ServedDeck } from './env'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.mjs'
 import { COLOR_SCHEMA_KEY } from '../../snippets/slidev-seam'
-import './env'
+import { EXPORTS_DIR } from './env'
 
 export function browserEnv(): BrowserEnv {
   return inject('browserEnv')
@@ -297,4 +299,17 @@ export async function closeQuietly(closeable: { close: () => Promise<unknown> } 
     await closeable?.close()
   }
   catch {}
+}
+
+/** Waits for the global setup's run of `npm run <script>`; throws its output if it failed. */
+export async function exported(script: string): Promise<void> {
+  const status = path.join(EXPORTS_DIR, `${script}.json`)
+  for (let waited = 0; !existsSync(status); waited += 500) {
+    if (waited > 900_000)
+      throw new Error(`npm run ${script} did not end within 15 minutes`)
+    await new Promise(resolve => setTimeout(resolve, 500))
+  }
+  const { code, output } = JSON.parse(readFileSync(status, 'utf8')) as { code: number, output: string }
+  if (code !== 0)
+    throw new Error(`npm run ${script} failed:\n${output.slice(-3000)}`)
 }
