@@ -10,9 +10,10 @@ import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 
-// Every export script package.json has (export, export:clicks, export:pptx, …, export:summary).
-const SCRIPTS = Object.keys(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts)
-  .filter(name => /^export(?::|$)/.test(name))
+// Every export script package.json has (export, export:clicks, export:pptx:audience, …), not the ones
+// that only run others (export:pptx runs both PowerPoint scripts).
+const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const SCRIPTS = Object.keys(scripts).filter(name => /^export(?::|$)/.test(name) && !scripts[name].startsWith('npm run'))
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' } } })
 const runs = Number(values.runs)
 const only = values.only?.split(',') ?? SCRIPTS

@@ -3,7 +3,7 @@
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
 // The commands come from package.json, so the tests build the way the scripts do. Then it starts the
-// export scripts (two at a time) while the other files run; exports.test.ts (last) reads them.
+// export scripts, one after another, while the other files run; exports.test.ts (last) reads them.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 
 import type { ChildProcess } from 'node:child_process'
@@ -15,7 +15,7 @@ import path from 'node:path'
 import process from 'node:process'
 import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
-import { EXPORT_CHAINS, EXPORTS_DIR } from './env'
+import { EXPORTS, EXPORTS_DIR } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BUILDS = path.join(ROOT, 'test-results', 'builds')
@@ -93,48 +93,41 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * Runs the export chains side by side, each script after the one before it (`npm run <script>`, files
- * into EXPORTS_DIR), and writes `<script>.json` there, { code, output }, when it ends.
+ * Runs each export script in turn (`npm run <script>`, files into EXPORTS_DIR) and writes
+ * `<script>.json` there, { code, output }, when it ends.
  */
 function startExports() {
   rmSync(EXPORTS_DIR, { recursive: true, force: true })
   mkdirSync(EXPORTS_DIR, { recursive: true })
-  const running = new Set<ChildProcess>()
+  let child: ChildProcess | undefined
   let stopped = false
-  const run = (script: string) => new Promise<{ code: number, output: string }>((resolve) => {
-    let output = ''
-    const env = { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    running.add(child)
-    child.stdout!.on('data', (d) => {
-      output += d
-    })
-    child.stderr!.on('data', (d) => {
-      output += d
-    })
-    child.on('error', error => resolve({ code: 1, output: String(error) }))
-    child.on('close', (code) => {
-      running.delete(child)
-      resolve({ code: code ?? 1, output })
-    })
-  })
-  for (const chain of EXPORT_CHAINS) {
-    void (async () => {
-      for (const script of chain) {
-        if (stopped)
-          return
-        const started = Date.now()
-        const result = await run(script)
-        writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
-        log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
-      }
-    })()
-  }
+  void (async () => {
+    for (const script of EXPORTS) {
+      if (stopped)
+        return
+      const started = Date.now()
+      const result = await new Promise<{ code: number, output: string }>((resolve) => {
+        let output = ''
+        const env = { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }
+        child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        child.stdout!.on('data', (d) => {
+          output += d
+        })
+        child.stderr!.on('data', (d) => {
+          output += d
+        })
+        child.on('error', error => resolve({ code: 1, output: String(error) }))
+        child.on('close', code => resolve({ code: code ?? 1, output }))
+      })
+      writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
+      log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+    }
+  })()
   return {
     stop() {
       stopped = true
-      for (const child of running)
-        process.kill(-child.pid!) // npm, Slidev and its Chromium
+      if (child?.pid && child.exitCode === null)
+        process.kill(-child.pid) // npm, Slidev and its Chromium
     },
   }
 }

@@ -1,7 +1,9 @@
 // The PowerPoint post-processing and its checks (scripts/pptx-a11y.mjs) on slide XML as Slidev's
-// editable export writes it. The exported files are checked in tests/browser/exports.test.ts.
+// editable export writes it, and the notes the patched pptxgenjs writes. The exported files are checked in
+// tests/browser/exports.test.ts.
+import type { Buffer } from 'node:buffer'
 import { describe, expect, it } from 'vitest'
-import { decorativePictures, pptxA11yProblems, titledSlide, withTitlePlaceholder } from '../../scripts/pptx-a11y.mjs'
+import { decorativePictures, pptxA11yProblems, titledSlide, unzip, withTitlePlaceholder, xmlText } from '../../scripts/pptx-a11y.mjs'
 
 const TREE = '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr></p:grpSpPr>'
 function box(id: number, text: string, wrap = 'none') {
@@ -61,5 +63,16 @@ describe('the checks', () => {
       'slide 4: the title is not first in reading order',
       'slideLayout1.xml has no title placeholder',
     ])
+  })
+})
+
+describe('the presenter copy\'s notes (pptxgenjs, patched)', () => {
+  it('keep each paragraph of a note a paragraph of its own', async () => {
+    const { default: PptxGenJS } = await import('pptxgenjs')
+    const deck = new PptxGenJS()
+    deck.addSlide().addNotes('The first point.\n\nThe second point,\nover two lines.')
+    const notes = unzip(await deck.write({ outputType: 'nodebuffer' }) as Buffer).get('ppt/notesSlides/notesSlide1.xml')!
+    const body = notes.match(/<p:ph type="body"[\s\S]*?<\/p:txBody>/)?.[0] ?? ''
+    expect([...body.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(m => xmlText(m[0]))).toEqual(['The first point.', 'The second point, over two lines.'])
   })
 })
