@@ -15,6 +15,9 @@ class ExportsLast extends BaseSequencer {
 export default defineConfig({
   test: {
     sequence: { sequencer: ExportsLast },
+    // Two files at a time (Vitest's default on two cores is one): a browser file mostly waits on its
+    // Chromium, and the exports run beside them.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -24,8 +27,6 @@ export default defineConfig({
           environment: 'node',
           // Builds the public and presenter decks once, serves them on free ports, starts the exports.
           globalSetup: ['tests/browser/global-setup.ts'],
-          // One Chromium at a time: the files share two CPUs with the builds and exports.
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
