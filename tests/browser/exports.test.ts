@@ -18,10 +18,8 @@ import { CHARTS, chartSummary } from '../../snippets/charts'
 import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
-import { browserEnv, describeBrowser, exported, launch } from './helpers'
+import { browserEnv, describeBrowser, exported, exportFile, launch } from './helpers'
 
-const BASE = 'amazon-openai-briefing'
-const file = (suffix: string) => path.join(OUT, `${BASE}${suffix}`)
 const slides = deckSlides()
 const notePhrases = distinctiveNotePhrases(readDeck(), 1)
 /** Without poppler-utils the global setup makes no exports (never under CI=true: it fails there). */
@@ -56,7 +54,7 @@ function pdfString(token: string): string {
 }
 
 describeBrowser('npm run export: the PDF', () => {
-  const pdf = file('.pdf')
+  const pdf = exportFile('.pdf')
   const objects = () => pdfObjects(pdf)
 
   it('gives each chart and the triangle its summary as alt text', async () => {
@@ -100,7 +98,7 @@ describeBrowser('npm run export: the PDF', () => {
 }, skipPdf)
 
 describeBrowser('npm run export:pptx:audience: the audience\'s PowerPoint', () => {
-  const slideParts = () => [...unzip(readFileSync(file('-audience.pptx'))).entries()]
+  const slideParts = () => [...unzip(readFileSync(exportFile('-audience.pptx'))).entries()]
     .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
     .map(([, xml]) => xml)
 
@@ -122,8 +120,8 @@ describeBrowser('npm run export:pptx:audience: the audience\'s PowerPoint', () =
     const dir = path.join(OUT, 'libreoffice')
     mkdirSync(dir, { recursive: true })
     // Its own profile: another soffice running on the machine would otherwise take the job.
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file('-audience.pptx')], { stdio: 'ignore', timeout: 170_000 })
-    const layout = tool('pdftotext', ['-bbox', path.join(dir, `${BASE}-audience.pdf`), '-'])
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, exportFile('-audience.pptx')], { stdio: 'ignore', timeout: 170_000 })
+    const layout = tool('pdftotext', ['-bbox', path.join(dir, path.basename(exportFile('-audience.pdf'))), '-'])
     const pages = layout.split('<page ').slice(1).map(page => ({
       width: Number(page.match(/^width="([\d.]+)"/)?.[1]),
       words: [...page.matchAll(/xMin="([\d.-]+)"[^>]*xMax="([\d.-]+)"[^>]*>([^<]*)</g)].map(m => ({ min: Number(m[1]), max: Number(m[2]), text: m[3]! })),
@@ -138,7 +136,7 @@ describeBrowser('npm run export:pptx:audience: the audience\'s PowerPoint', () =
 describeBrowser('npm run export:handout', () => {
   it('has every slide\'s heading and notes as searchable text, titled cleanly, without a print stamp', async () => {
     await exported('export:handout')
-    const pdf = file('-handout.pdf')
+    const pdf = exportFile('-handout.pdf')
     expect(tool('pdfinfo', [pdf]).match(/^Title:[ \t]+(\S.*)$/m)?.[1]).toBe(`${headmatter.title}: speaker notes`)
     const text = pdfText(pdf)
     expect(missingNotes(text)).toEqual([])

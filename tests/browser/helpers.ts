@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.mjs'
 import { COLOR_SCHEMA_KEY } from '../../snippets/slidev-seam'
+import { headmatter } from '../deck-source'
 import { EXPORTS_DIR } from './env'
 
 export function browserEnv(): BrowserEnv {
@@ -299,6 +300,11 @@ export async function closeQuietly(closeable: { close: () => Promise<unknown> } 
     await closeable?.close()
   }
   catch {}
+}
+
+/** Where the global setup's exports put a file: the deck's `exportFilename` and `suffix`, in EXPORTS_DIR. */
+export function exportFile(suffix: string): string {
+  return path.join(EXPORTS_DIR, `${String(headmatter.exportFilename)}${suffix}`)
 }
 
 /** Waits for the global setup's run of `npm run <script>`; throws its output if it failed. */

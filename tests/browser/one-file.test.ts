@@ -9,11 +9,10 @@ import { expect, it } from 'vitest'
 import { deckSlides } from '../../scripts/export-checks.mjs'
 import { distinctiveNotePhrases, normalizeText, readDeck } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
-import { browserEnv, describeBrowser, exported, sharedBrowser, waitForSlide } from './helpers'
+import { browserEnv, describeBrowser, exported, exportFile, sharedBrowser, waitForSlide } from './helpers'
 
 const slides = deckSlides()
 const notePhrases = distinctiveNotePhrases(readDeck(), 1)
-const file = (suffix: string) => path.join(OUT, `amazon-openai-briefing${suffix}`)
 const leakedNotes = (text: string) => notePhrases.filter(({ phrases }) => text.includes(phrases[0]!)).map(({ no }) => no)
 
 describeBrowser('npm run export:html: one file that opens from disk', () => {
@@ -21,7 +20,7 @@ describeBrowser('npm run export:html: one file that opens from disk', () => {
 
   it('reaches every slide by keyboard with its charts drawn and their CSV, asks for nothing, shows no notes', async () => {
     await exported('export:html')
-    const html = file('.html')
+    const html = exportFile('.html')
     const url = pathToFileURL(html).href
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } })
     const requests: string[] = []

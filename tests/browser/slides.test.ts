@@ -40,15 +40,16 @@ describeBrowser('every slide and click, light and dark', () => {
     for (;;) {
       const { no, clicks } = parseSlideUrl(page.url(), base)
       seen.push(`${no}.${clicks}`)
+      const last = clicks === buildClicks(no - 1)
+      const charts = slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0
+      // At the slide's final state every chart it places is mounted (its code comes in a chunk of its
+      // own) before the slide is drawn and measured.
+      if (last)
+        await expect.poll(() => page.locator(`${slideSelector(no)} [data-chart]`).count(), { timeout: 15_000 }).toBe(charts)
       await waitForSlide(page, no)
       const report = await inspectSlide(page, no)
       const found: Record<string, unknown> = { overflow: report.overflow, clipped: report.clipped }
-      if (clicks === buildClicks(no - 1)) {
-        // The slide's final state. Every chart it places is mounted (its code comes in a chunk of its own), then drawn.
-        const charts = slides[no - 1]!.content.match(/<BarChart\b/g)?.length ?? 0
-        await expect.poll(() => page.locator(`${slideSelector(no)} [data-chart]`).count(), { timeout: 15_000 }).toBe(charts)
-        await waitForSlide(page, no)
-        const full = await inspectSlide(page, no)
+      if (last) {
         const design = await measureDesign(page, no)
         design.sizes.forEach(size => sizes.set(size, sizes.get(size) ?? no))
         if (theme === 'light') {
@@ -56,11 +57,11 @@ describeBrowser('every slide and click, light and dark', () => {
             await summary.click()
         }
         Object.assign(found, {
-          dark: full.dark === (theme === 'dark') ? [] : [`colour scheme not ${theme}`],
-          unresolvedComponents: full.unresolved,
-          brokenImages: full.brokenImages,
-          emptySvgs: full.emptySvgs,
-          canvases: full.canvases.length === charts ? full.canvases.filter(c => c.blank) : [`${full.canvases.length} canvases for ${charts} charts`],
+          dark: report.dark === (theme === 'dark') ? [] : [`colour scheme not ${theme}`],
+          unresolvedComponents: report.unresolved,
+          brokenImages: report.brokenImages,
+          emptySvgs: report.emptySvgs,
+          canvases: report.canvases.length === charts ? report.canvases.filter(c => c.blank) : [`${report.canvases.length} canvases for ${charts} charts`],
           alerts: await page.locator(`${slideSelector(no)} [role="alert"]`).allInnerTexts(),
           emptyBand: design.emptyBand > 0.2 ? [`${(design.emptyBand * 100).toFixed(0)}% of the height empty`] : [],
           tinyText: design.tiny,
