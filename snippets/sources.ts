@@ -34,17 +34,7 @@ export function resolveAll(table: FactTable): Figures {
   return new Map([...FACT_KEYS, ...Object.keys(DERIVATIONS)].map(key => [key, attempt(() => resolve(key, table))]))
 }
 
-/**
- * Test hook: a build with VITE_BAD_FIGURE=<key> breaks that one figure (its value becomes NaN),
- * so the browser tests can prove every place that shows it says so instead of going blank.
- */
-function withBadFigure(table: FactTable, key: string | undefined): FactTable {
-  return key && isFactKey(key) ? { ...table, [key]: { ...table[key], value: Number.NaN } } : table
-}
-
-/** The facts the deck shows (the test hook applied), and every figure resolved from them. */
-export const FACTS_SHOWN: FactTable = withBadFigure(FACTS, import.meta.env?.VITE_BAD_FIGURE)
-const FIGURES: Figures = resolveAll(FACTS_SHOWN)
+const FIGURES: Figures = resolveAll(FACTS)
 
 /** A figure of the table, or the error that names it (an unknown key included). */
 export function lookup(key: string, figures: Figures = FIGURES): ReturnType<typeof attempt<Resolved>> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chartBars, CHARTS } from '../../snippets/charts'
 import { FACTS } from '../../snippets/facts'
 import { slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, waitForSlide } from './helpers'
+import { closeQuietly, deck, describeBrowser, launch, routeTo, waitForSlide } from './helpers'
 
 const chartSlides = slides.flatMap((s, i) => [...s.content.matchAll(/<BarChart chart="(\w+)"/g)].map(m => ({ no: i + 1, id: m[1] as ChartId })))
 const titleOf = (no: number) => String(slides[no - 1]!.title)
@@ -57,8 +57,10 @@ describeBrowser('accessibility in the browser', () => {
 
   it('reaches each chart\'s data table by keyboard, with a visible focus ring, its rows equal to the facts and a CSV of them', async () => {
     expect(chartSlides.length).toBeGreaterThan(0)
+    const page = await open(chartSlides[0]!.no)
     for (const { no, id } of chartSlides) {
-      const page = await open(no)
+      await routeTo(page, `${deck('public').url}${no}`)
+      await waitForSlide(page, no)
       const summary = page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart="${id}"] summary`)
       for (let tab = 0; tab < 30 && !await summary.evaluate(el => el === document.activeElement); tab++)
         await page.keyboard.press('Tab')
@@ -82,7 +84,7 @@ describeBrowser('accessibility in the browser', () => {
       expect(read.rows.map(r => [r[0], Number(r[2]), r[3]])).toEqual(bars.map(b => [b.category, FACTS[b.key].value, FACTS[b.key].hedge]))
       const href = await page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [data-chart="${id}"] a[download]`).getAttribute('href')
       expect(href).toMatch(/^data:text\/csv;charset=utf-8,chart%2Cbar%2C/)
-      await page.context().close()
     }
+    await page.context().close()
   })
 })

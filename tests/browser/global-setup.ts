@@ -73,19 +73,18 @@ export default async function setup(project: TestProject) {
   for (const reason of [env.skip, env.pdfSkip].filter(Boolean))
     log(`SKIPPING: ${reason}`)
 
+  // A run of named test files makes the exports only when exports.test.ts or one-file.test.ts is among them.
+  const named = process.argv.slice(2).filter(arg => /\.test\.ts$|^tests\//.test(arg))
+  const wanted = !named.length || named.some(arg => /exports|one-file/.test(arg))
+  // The exports need no build: they start first, so the chain (the suite's longest path) runs from the start.
+  const exports = env.skip || env.pdfSkip || !wanted ? undefined : startExports()
   const out = { public: path.join(BUILDS, 'public'), presenter: path.join(BUILDS, 'presenter') }
-  // One after the other: two Slidev builds of one entry share the generated files under
-  // node_modules/.slidev/, and side by side one read the other's half-written glob module.
   await build([...scriptArgs('build', out.public), '--base', PUBLIC_BASE], out.public)
   await build(scriptArgs('build:presenter', out.presenter), out.presenter)
   const servers = [await startServer({ dir: out.public, base: PUBLIC_BASE }), await startServer({ dir: out.presenter })]
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
   Object.assign(env, { public: publicDeck, presenter: presenterDeck })
   project.provide('browserEnv', env)
-  // A run of named test files makes the exports only when exports.test.ts or one-file.test.ts is among them.
-  const named = process.argv.slice(2).filter(arg => /\.test\.ts$|^tests\//.test(arg))
-  const wanted = !named.length || named.some(arg => /exports|one-file/.test(arg))
-  const exports = env.skip || env.pdfSkip || !wanted ? undefined : startExports()
   return async () => {
     exports?.stop()
     await Promise.all(servers.map(server => server.close()))

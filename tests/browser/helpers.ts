@@ -130,6 +130,17 @@ export function parseSlideUrl(url: string, base: string): { no: number, clicks: 
 }
 
 /**
+ * Changes the open deck's route to `url` through its own router, as a click on a link would: no
+ * reload, so the deck is not loaded and started again for each slide a test visits.
+ */
+export async function routeTo(page: Page, url: string): Promise<void> {
+  await page.evaluate((href) => {
+    history.pushState(history.state, '', href)
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
+  }, url)
+}
+
+/**
  * Waits until slide `no` is the only slide shown and fully drawn: loaded, every `data-waitfor`
  * target visible (charts drawn, the same contract Slidev's exporter uses), fonts and images loaded,
  * and no transition or finite animation still running.

@@ -10,7 +10,7 @@ const backup = (title: RegExp) => slides.findIndex(s => /deck-backup/.test(Strin
 
 /** The presenter build's presenter view at slide 2, in a context of its own. */
 async function openPresenter(browser: Browser): Promise<Page> {
-  const presenter = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage()
+  const presenter = await (await browser.newContext({ viewport: { width: 1600, height: 900 }, reducedMotion: 'reduce' })).newPage()
   await presenter.goto(`${deck('presenter').url}presenter/2`)
   await presenter.locator('.presenter-search-toggle').waitFor()
   return presenter

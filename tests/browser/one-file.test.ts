@@ -22,7 +22,7 @@ describeBrowser('npm run export:html: one file that opens from disk', () => {
     await exported('export:html')
     const html = exportFile('.html')
     const url = pathToFileURL(html).href
-    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } })
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' })
     const requests: string[] = []
     const errors: string[] = []
     // Everything but the file itself is refused and recorded.
