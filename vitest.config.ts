@@ -2,11 +2,19 @@ import type { TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
 import { BaseSequencer } from 'vitest/node'
 
-/** exports.test.ts last: it reads the exports the global setup makes while the other files run. */
-class ExportsLast extends BaseSequencer {
+/**
+ * The longest browser files first, so that no long file starts last and runs alone (on a fresh clone
+ * Vitest has no timings to go by); exports.test.ts last: it reads the exports the global setup makes
+ * while the other files run.
+ */
+const ORDER = ['remote', 'presenter', 'slides', 'bad-figure', 'one-file']
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
-    const last = (file: TestSpecification) => Number(file.moduleId.endsWith('exports.test.ts'))
-    return (await super.sort(files)).sort((a, b) => last(a) - last(b))
+    const rank = (file: TestSpecification) => {
+      const name = file.moduleId.match(/([\w-]+)\.test\.ts$/)?.[1] ?? ''
+      return name === 'exports' ? ORDER.length + 1 : ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length
+    }
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
   }
 }
 
@@ -14,7 +22,7 @@ class ExportsLast extends BaseSequencer {
 // `npm test` runs both; `npm run test:unit` / `npm run test:browser` run one.
 export default defineConfig({
   test: {
-    sequence: { sequencer: ExportsLast },
+    sequence: { sequencer: LongestFirst },
     // Two files at a time (Vitest's default on two cores is one): a browser file mostly waits on its
     // Chromium, and the exports run beside them.
     maxWorkers: 2,

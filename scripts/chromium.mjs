@@ -44,11 +44,23 @@ export function requireChromium(env = process.env) {
 }
 
 /**
- * The system Chromium through playwright-core, with the offline/root flags.
+ * The system Chromium through playwright-core, with the offline/root flags; `server` for a browser that
+ * other processes connect to (the browser tests share one).
  * @param {import('playwright-core').LaunchOptions} [options]
  */
 export async function launchChromium(options = {}) {
   const { chromium } = await import('playwright-core')
+  return chromium.launch(withFlags(options))
+}
+
+/** @param {import('playwright-core').LaunchOptions} [options] */
+export async function launchChromiumServer(options = {}) {
+  const { chromium } = await import('playwright-core')
+  return chromium.launchServer(withFlags(options))
+}
+
+/** @param {import('playwright-core').LaunchOptions} options */
+function withFlags(options) {
   const executablePath = options.executablePath ?? requireChromium()
-  return chromium.launch({ ...options, executablePath, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] })
+  return { ...options, executablePath, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] }
 }

@@ -27,6 +27,8 @@ export interface BrowserEnv {
   /** Why the PDF checks are skipped (no poppler-utils, not under CI). */
   pdfSkip?: string
   chromium?: string
+  /** The one Chromium the test files share, started by the global setup: its Playwright endpoint. */
+  browserEndpoint?: string
   /** `npm run build` (--without-notes), built and served under a sub-path. */
   public?: ServedDeck
   /** `npm run build:presenter` (with notes), served at /. */

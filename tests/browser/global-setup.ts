@@ -2,8 +2,9 @@
 // (what `npm run serve` runs) on 127.0.0.1:
 //   public     `npm run build` (--without-notes), built for a sub-path with --base and served under it
 //   presenter  `npm run build:presenter` (notes included), served at /
-// The commands come from package.json, so the tests build the way the scripts do. Then it starts the
-// export scripts, one after another, while the other files run; exports.test.ts (last) reads them.
+// The commands come from package.json, so the tests build the way the scripts do. Before the builds it
+// starts the export scripts, one after another, to run beside everything else; exports.test.ts (last)
+// reads them. After them it starts the one Chromium that every test file connects to.
 // Without Chromium the browser tests skip with the reason, except under CI=true where it is an error.
 
 import type { ChildProcess } from 'node:child_process'
@@ -13,7 +14,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import { CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs'
+import { CHROMIUM_HELP, findChromium, launchChromiumServer } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
 import { EXPORTS, EXPORTS_DIR } from './env'
 
@@ -83,11 +84,13 @@ export default async function setup(project: TestProject) {
   await build(scriptArgs('build:presenter', out.presenter), out.presenter)
   const servers = [await startServer({ dir: out.public, base: PUBLIC_BASE }), await startServer({ dir: out.presenter })]
   const [publicDeck, presenterDeck] = servers.map(({ close: _close, ...served }) => served)
-  Object.assign(env, { public: publicDeck, presenter: presenterDeck })
+  // One Chromium for every test file (each opens its own contexts): a launch costs about 2 s of CPU.
+  const browser = env.skip ? undefined : await launchChromiumServer({ executablePath: env.chromium })
+  Object.assign(env, { public: publicDeck, presenter: presenterDeck, browserEndpoint: browser?.wsEndpoint() })
   project.provide('browserEnv', env)
   return async () => {
     exports?.stop()
-    await Promise.all(servers.map(server => server.close()))
+    await Promise.all([...servers.map(server => server.close()), browser?.close()])
   }
 }
 

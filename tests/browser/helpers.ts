@@ -5,7 +5,6 @@ import type { BrowserEnv, ServedDeck } from './env'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
-import { launchChromium } from '../../scripts/chromium.mjs'
 import { COLOR_SCHEMA_KEY } from '../../snippets/slidev-seam'
 import { headmatter } from '../deck-source'
 import { EXPORTS_DIR } from './env'
@@ -27,11 +26,13 @@ export function deck(which: 'public' | 'presenter'): ServedDeck {
   return served
 }
 
+/** A connection to the suite's one Chromium (the global setup's); closing it closes only its contexts. */
 export async function launch(): Promise<Browser> {
-  return launchChromium({ executablePath: browserEnv().chromium })
+  const { chromium } = await import('playwright-core')
+  return chromium.connect(browserEnv().browserEndpoint!)
 }
 
-/** One Chromium for the enclosing describe block: launched before its tests, closed after them. */
+/** The suite's Chromium for the enclosing describe block: connected before its tests, closed after them. */
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined
   beforeAll(async () => {
