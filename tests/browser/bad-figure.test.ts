@@ -23,11 +23,14 @@ describeBrowser('a bad figure', () => {
     const page = await browser().newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' })
     let broken = 0
     await page.route(`${base()}assets/*.js`, async (route) => {
-      const response = await route.fetch().catch(() => undefined) // the page closed meanwhile
-      const body = await response?.text()
-      const changed = body?.replace(VALUE, (_, field: string) => `${field}NaN`)
-      broken += Number(changed !== body)
-      await route.fulfill({ response, body: changed }).catch(() => {})
+      try {
+        const response = await route.fetch()
+        const body = await response.text()
+        const changed = body.replace(VALUE, (_, field: string) => `${field}NaN`)
+        broken += Number(changed !== body)
+        await route.fulfill({ response, body: changed })
+      }
+      catch {} // the page closed while a script was on its way: nothing is waiting for it
     })
     const errors: string[] = []
     page.on('pageerror', error => errors.push(error.message))
