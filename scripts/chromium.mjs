@@ -44,8 +44,7 @@ export function requireChromium(env = process.env) {
 }
 
 /**
- * The system Chromium through playwright-core, with the offline/root flags; `server` for a browser that
- * other processes connect to (the browser tests share one).
+ * The system Chromium through playwright-core, with the offline/root flags.
  * @param {import('playwright-core').LaunchOptions} [options]
  */
 export async function launchChromium(options = {}) {
@@ -53,7 +52,10 @@ export async function launchChromium(options = {}) {
   return chromium.launch(withFlags(options))
 }
 
-/** @param {import('playwright-core').LaunchOptions} [options] */
+/**
+ * The same Chromium as a server that other processes connect to (the browser tests share one).
+ * @param {import('playwright-core').LaunchOptions} [options]
+ */
 export async function launchChromiumServer(options = {}) {
   const { chromium } = await import('playwright-core')
   return chromium.launchServer(withFlags(options))

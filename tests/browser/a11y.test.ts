@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chartBars, CHARTS } from '../../snippets/charts'
 import { FACTS } from '../../snippets/facts'
 import { slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, routeTo, waitForSlide } from './helpers'
+import { closeQuietly, connectBrowser, deck, describeBrowser, routeTo, waitForSlide } from './helpers'
 
 const chartSlides = slides.flatMap((s, i) => [...s.content.matchAll(/<BarChart chart="(\w+)"/g)].map(m => ({ no: i + 1, id: m[1] as ChartId })))
 const titleOf = (no: number) => String(slides[no - 1]!.title)
@@ -16,7 +16,7 @@ const titleOf = (no: number) => String(slides[no - 1]!.title)
 describeBrowser('accessibility in the browser', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await launch()
+    browser = await connectBrowser()
   })
   afterAll(async () => closeQuietly(browser))
 

@@ -51,9 +51,9 @@ describeBrowser('a bad figure', () => {
       if (no !== affected[0])
         await routeTo(page, `${base()}${no}?clicks=99`)
       await waitForSlide(page, no)
-      const alert = page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [role="alert"]`)
-      await expect.poll(() => alert.count(), { message: `slide ${no}` }).toBeGreaterThan(0)
-      const alerts = await alert.allInnerTexts()
+      const shown = page.locator(`#slideshow .slidev-page[data-slidev-no="${no}"] [role="alert"]`)
+      await expect.poll(() => shown.count(), { message: `slide ${no}` }).toBeGreaterThan(0)
+      const alerts = await shown.allInnerTexts()
       for (const alert of alerts)
         expect(alert, `slide ${no}`).toContain(`facts.${BAD}.value`)
     }

@@ -18,7 +18,7 @@ import { CHARTS, chartSummary } from '../../snippets/charts'
 import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
 import { EXPORTS_DIR as OUT } from './env'
-import { browserEnv, describeBrowser, exported, exportFile, launch } from './helpers'
+import { browserEnv, connectBrowser, describeBrowser, exported, exportFile } from './helpers'
 
 const slides = deckSlides()
 const notePhrases = distinctiveNotePhrases(readDeck(), 1)
@@ -151,7 +151,7 @@ describeBrowser('npm run export:handout', () => {
 describeBrowser('a broken export', () => {
   it('fails the command with what was wrong, twice tried, nothing left under the name', async () => {
     const bad = path.join(OUT, 'blank-page.pdf')
-    const browser = await launch()
+    const browser = await connectBrowser()
     const page = await browser.newPage()
     await page.setContent(slides.map((_, i) => `<section style="break-after:page">${i === 2 ? '' : `Slide ${i + 1}`}</section>`).join(''))
     await page.pdf({ path: bad })

@@ -27,7 +27,7 @@ export function deck(which: 'public' | 'presenter'): ServedDeck {
 }
 
 /** A connection to the suite's one Chromium (the global setup's); closing it closes only its contexts. */
-export async function launch(): Promise<Browser> {
+export async function connectBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core')
   return chromium.connect(browserEnv().browserEndpoint!)
 }
@@ -36,7 +36,7 @@ export async function launch(): Promise<Browser> {
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined
   beforeAll(async () => {
-    browser = await launch()
+    browser = await connectBrowser()
   })
   afterAll(async () => closeQuietly(browser))
   return () => browser!

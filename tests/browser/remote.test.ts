@@ -13,7 +13,7 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { slides } from '../deck-source'
-import { browserEnv, closeQuietly, describeBrowser, launch, parseSlideUrl, slideSelector } from './helpers'
+import { browserEnv, closeQuietly, connectBrowser, describeBrowser, parseSlideUrl, slideSelector } from './helpers'
 
 const ROOT = browserEnv().root
 const PASSWORD = 'remote-test-passphrase'
@@ -90,7 +90,7 @@ describeBrowser('remote presenting behind the gate', () => {
     server = presentRemote(PASSWORD, port)
     up = whenUp(server, `http://127.0.0.1:${port}`)
     up.catch(() => {})
-    browser = await launch()
+    browser = await connectBrowser()
   })
   afterAll(async () => {
     await closeQuietly(browser)

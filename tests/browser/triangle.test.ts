@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { slides } from '../deck-source'
-import { closeQuietly, deck, describeBrowser, launch, waitForSlide } from './helpers'
+import { closeQuietly, connectBrowser, deck, describeBrowser, waitForSlide } from './helpers'
 
 const no = slides.findIndex(s => s.content.includes('<PartnershipTriangle')) + 1
 const clicks = Number(slides[no - 1]?.frontmatter.clicks)
@@ -12,7 +12,7 @@ describeBrowser('the partnership triangle', () => {
   let browser: Browser
   let page: Page
   beforeAll(async () => {
-    browser = await launch()
+    browser = await connectBrowser()
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' })
   })
   afterAll(async () => closeQuietly(browser))
