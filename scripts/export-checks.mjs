@@ -8,7 +8,7 @@
 // Slidev 53 does not pass Playwright's `tagged` to page.pdf (slidevjs/slidev#2426), nor alt text to the
 // PowerPoint's pictures: patches/ holds those few lines, applied by patch-package on install, which
 // keeps Slidev's own exporter (TOC, metadata, waits) instead of a hand-written copy of it.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,7 @@ import { load } from '@slidev/parser/fs'
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs'
 import { makePdfUa, pdfUaProblems } from './pdf-ua.mjs'
 import { makePptxAccessible, pptxA11yProblems, pptxProblems, unzip } from './pptx-a11y.mjs'
+import { spawnCollecting } from './spawn-collecting.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
@@ -189,22 +190,14 @@ async function postProcess(/** @type {string} */ kind, /** @type {string} */ fil
 }
 
 /** Runs the command; resolves with its output (echoed), rejects on a non-zero exit. */
-function runExport(/** @type {string[]} */ command) {
-  return new Promise((resolve, reject) => {
-    const bin = path.join(ROOT, 'node_modules', '.bin')
-    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }
-    const child = spawn(command[0] ?? '', command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    for (const [from, to] of /** @type {const} */ ([[child.stdout, process.stdout], [child.stderr, process.stderr]])) {
-      from.on('data', (d) => {
-        output += d
-        to.write(d)
-      })
-    }
-    child.on('error', reject)
-    child.on('exit', code =>
-      code === 0 ? resolve(output) : reject(new Error(`\`${command.join(' ')}\` exited with ${code}`)))
-  })
+async function runExport(/** @type {string[]} */ command) {
+  const bin = path.join(ROOT, 'node_modules', '.bin')
+  const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }
+  const run = spawnCollecting(command[0] ?? '', command.slice(1), { cwd: ROOT, env, echo: true })
+  const { code, output } = await run.done
+  if (code !== 0)
+    throw new Error(`\`${command.join(' ')}\` exited with ${code}`)
+  return output
 }
 
 /** @param {string[]} argv */

@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { spawnCollecting } from './spawn-collecting.mjs'
 
 // Every export script package.json has (export, export:clicks, export:pptx:audience, …), not the ones
 // that only run others (export:pptx runs both PowerPoint scripts).
@@ -40,18 +41,12 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 }
 
 /** `npm run <script>` in its own process group: whether it passed, and its output. */
-function runScript(/** @type {string} */ script) {
-  return /** @type {Promise<{ ok: boolean, output: string }>} */ (new Promise((resolve) => {
-    let output = ''
-    const env = { ...process.env, DECK_EXPORT_DIR: dir }
-    current = spawn('npm', ['run', '--silent', script], { env, detached: true })
-    const collect = (/** @type {Buffer} */ d) => {
-      output += d
-    }
-    current.stdout?.on('data', collect)
-    current.stderr?.on('data', collect)
-    current.on('close', code => resolve({ ok: code === 0, output }))
-  }))
+async function runScript(/** @type {string} */ script) {
+  const env = { ...process.env, DECK_EXPORT_DIR: dir }
+  const run = spawnCollecting('npm', ['run', '--silent', script], { env, detached: true })
+  current = run.child
+  const { code, output } = await run.done
+  return { ok: code === 0, output }
 }
 
 const load = () => loadavg().map(n => n.toFixed(1)).join(' ')

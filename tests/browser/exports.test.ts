@@ -6,7 +6,7 @@
 // (The one-file copy: one-file.test.ts.)
 import type { ChartId } from '../../snippets/charts'
 import { Buffer } from 'node:buffer'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,6 +14,7 @@ import { inflateSync } from 'node:zlib'
 import { expect, it } from 'vitest'
 import { deckSlides } from '../../scripts/export-checks.mjs'
 import { unzip, xmlText } from '../../scripts/pptx-a11y.mjs'
+import { spawnCollecting } from '../../scripts/spawn-collecting.mjs'
 import { CHARTS, chartSummary } from '../../snippets/charts'
 import { headmatter } from '../deck-source'
 import { distinctiveNotePhrases, normalizeText, readDeck, ROOT } from './deck'
@@ -157,18 +158,9 @@ describeBrowser('a broken export', () => {
     await page.pdf({ path: bad })
     await browser.close()
     const target = path.join(OUT, 'broken', 'deck.pdf')
-    const { code, output } = await new Promise<{ code: number, output: string }>((resolve) => {
-      const copy = `require('node:fs').copyFileSync(${JSON.stringify(bad)}, process.argv.at(-1))`
-      const child = spawn(process.execPath, ['scripts/export-checks.mjs', 'pdf', target, '--', process.execPath, '-e', copy, '--'], { cwd: ROOT })
-      let output = ''
-      child.stdout.on('data', (d) => {
-        output += d
-      })
-      child.stderr.on('data', (d) => {
-        output += d
-      })
-      child.on('exit', code => resolve({ code: code ?? 1, output }))
-    })
+    const copy = `require('node:fs').copyFileSync(${JSON.stringify(bad)}, process.argv.at(-1))`
+    const args = ['scripts/export-checks.mjs', 'pdf', target, '--', process.execPath, '-e', copy, '--']
+    const { code, output } = await spawnCollecting(process.execPath, args, { cwd: ROOT }).done
     expect(code).toBe(1)
     expect(output).toMatch(/page\(s\) 3 without text/)
     expect(output).toMatch(/Making it once more/)

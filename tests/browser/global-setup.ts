@@ -10,12 +10,13 @@
 import type { ChildProcess } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import type { BrowserEnv } from './env'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { CHROMIUM_HELP, findChromium, launchChromiumServer } from '../../scripts/chromium.mjs'
 import { startServer } from '../../scripts/preview.mjs'
+import { spawnCollecting } from '../../scripts/spawn-collecting.mjs'
 import { EXPORTS, EXPORTS_DIR } from './env'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -38,29 +39,16 @@ function scriptArgs(name: string, out: string): string[] {
 }
 
 /** Runs slidev into `out`, unless DECK_TEST_REUSE_BUILDS is set and a build is already there. */
-function build(args: string[], out: string): Promise<void> {
+async function build(args: string[], out: string): Promise<void> {
   if (process.env.DECK_TEST_REUSE_BUILDS && existsSync(path.join(out, 'index.html')))
-    return Promise.resolve()
+    return
   rmSync(out, { recursive: true, force: true })
   const started = Date.now()
   const bin = path.join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (d) => {
-      output += d
-    })
-    child.stderr.on('data', (d) => {
-      output += d
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      if (code !== 0)
-        return reject(new Error(`slidev ${args.join(' ')} exited with ${code}\n${output.slice(-6000)}`))
-      log(`built in ${((Date.now() - started) / 1000).toFixed(1)}s: slidev ${args.join(' ')}`)
-      resolve()
-    })
-  })
+  const { code, output } = await spawnCollecting(process.execPath, [bin, ...args], { cwd: ROOT }).done
+  if (code !== 0)
+    throw new Error(`slidev ${args.join(' ')} exited with ${code}\n${output.slice(-6000)}`)
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)}s: slidev ${args.join(' ')}`)
 }
 
 export default async function setup(project: TestProject) {
@@ -108,19 +96,10 @@ function startExports() {
       if (stopped)
         return
       const started = Date.now()
-      const result = await new Promise<{ code: number, output: string }>((resolve) => {
-        let output = ''
-        const env = { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }
-        child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] })
-        child.stdout!.on('data', (d) => {
-          output += d
-        })
-        child.stderr!.on('data', (d) => {
-          output += d
-        })
-        child.on('error', error => resolve({ code: 1, output: String(error) }))
-        child.on('close', code => resolve({ code: code ?? 1, output }))
-      })
+      const env = { ...process.env, DECK_EXPORT_DIR: EXPORTS_DIR }
+      const run = spawnCollecting('npm', ['run', '--silent', script], { cwd: ROOT, detached: true, env })
+      child = run.child
+      const result = await run.done
       writeFileSync(path.join(EXPORTS_DIR, `${script}.json`), JSON.stringify(result))
       log(`npm run ${script}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
     }

@@ -2,9 +2,7 @@
 // trusts no address, so loopback stands in for the network (its refusal of a weak password is a unit test). The dev server runs under ./no-outbound.mjs,
 // which refuses and records any connection, DNS query or datagram it tries off this machine.
 
-import type { ChildProcess } from 'node:child_process'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -12,6 +10,7 @@ import path from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { spawnCollecting } from '../../scripts/spawn-collecting.mjs'
 import { slides } from '../deck-source'
 import { browserEnv, closeQuietly, connectBrowser, describeBrowser, parseSlideUrl, slideSelector } from './helpers'
 
@@ -42,24 +41,14 @@ function presentRemote(password: string | undefined, port: number) {
   if (password !== undefined)
     env.SLIDEV_REMOTE_PASSWORD = password
   const args = ['run', 'present:remote', '--', '--port', String(port), '--bind', '127.0.0.1']
-  const child: ChildProcess = spawn('npm', args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout!.on('data', (d) => {
-    output += d
-  })
-  child.stderr!.on('data', (d) => {
-    output += d
-  })
-  const exited = new Promise<{ code: number | null, output: string }>(resolve =>
-    child.once('exit', code => resolve({ code, output })))
-  return { child, exited, output: () => output }
+  return spawnCollecting('npm', args, { cwd: ROOT, env, detached: true })
 }
 
 /** Resolves with the origin once the server answers, within two minutes; rejects if it exits first. */
 function whenUp(server: ReturnType<typeof presentRemote>, origin: string): Promise<string> {
   const deadline = Date.now() + 120_000
   return new Promise((resolve, reject) => {
-    void server.exited.then(({ code, output }) => reject(new Error(`present:remote exited with ${code}:\n${output}`)))
+    void server.done.then(({ code, output }) => reject(new Error(`present:remote exited with ${code}:\n${output}`)))
     const poll = () => fetch(`${origin}/`).then(() => resolve(origin), () => {
       if (Date.now() > deadline)
         return reject(new Error(`present:remote did not answer within 2 minutes:\n${server.output()}`))
