@@ -56,7 +56,9 @@ function pdfString(token: string): string {
 
 describeBrowser('npm run export: the PDF', () => {
   const pdf = exportFile('.pdf')
-  const objects = () => pdfObjects(pdf)
+  let inflated: string | undefined
+  /** Read once, after the export has been made (each test awaits it first). */
+  const objects = () => (inflated ??= pdfObjects(pdf))
 
   it('gives each chart and the triangle its summary as alt text', async () => {
     await exported('export')
